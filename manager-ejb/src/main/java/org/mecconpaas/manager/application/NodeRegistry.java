@@ -1,0 +1,92 @@
+package org.mecconpaas.manager.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.mecconpaas.manager.domain.model.DnsLabel;
+import org.mecconpaas.manager.domain.model.ResourceNotFound;
+import org.mecconpaas.manager.domain.model.RuleViolation;
+import org.mecconpaas.manager.domain.model.node.EnrollmentToken;
+import org.mecconpaas.manager.domain.model.node.Node;
+import org.mecconpaas.manager.infrastructure.persistence.NodeRepository;
+import org.mecconpaas.manager.infrastructure.security.SecretTokens;
+
+/** Operators' view of the edge: nodes and the join tokens that admit new ones. */
+@ApplicationScoped
+@Transactional
+public class NodeRegistry {
+  static final int DEFAULT_TOKEN_HOURS = 24;
+  static final int MAX_TOKEN_HOURS = 24 * 30;
+
+  /** A join token just created: the only moment its secret is known. */
+  public record IssuedEnrollment(EnrollmentToken token, String secret) {}
+
+  private NodeRepository nodes;
+  private AuditTrail audit;
+  private Clock clock;
+
+  protected NodeRegistry() {}
+
+  @Inject
+  public NodeRegistry(NodeRepository nodes, AuditTrail audit, Clock clock) {
+    this.nodes = nodes;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public List<Node> list(Caller caller) {
+    caller.requireAdmin();
+    return nodes.all();
+  }
+
+  public Node get(Caller caller, String name) {
+    caller.requireAdmin();
+    return nodes
+        .byName(name)
+        .orElseThrow(() -> new ResourceNotFound("node " + name + " not found"));
+  }
+
+  public List<EnrollmentToken> tokens(Caller caller) {
+    caller.requireAdmin();
+    return nodes.tokens();
+  }
+
+  /**
+   * Creates a one-time join token.
+   *
+   * @param nodeName the name the new node will get, or null to let the node choose
+   */
+  public IssuedEnrollment issueToken(Caller caller, String nodeName, Integer expiresInHours) {
+    caller.requireAdmin();
+    if (nodeName != null) {
+      DnsLabel.require("nodeName", nodeName);
+    }
+    int hours = expiresInHours == null ? DEFAULT_TOKEN_HOURS : expiresInHours;
+    if (hours < 1 || hours > MAX_TOKEN_HOURS) {
+      throw new RuleViolation(
+          "expiresInHours", "expiresInHours must be between 1 and " + MAX_TOKEN_HOURS);
+    }
+    String secret = SecretTokens.generate("join");
+    Instant now = clock.instant();
+    EnrollmentToken token =
+        nodes.addToken(
+            new EnrollmentToken(
+                SecretTokens.digest(secret),
+                nodeName,
+                caller.username(),
+                now,
+                now.plus(Duration.ofHours(hours))));
+    audit.success(
+        caller.username(),
+        "node.token.issue",
+        null,
+        null,
+        null,
+        "for " + (nodeName == null ? "any node" : nodeName) + ", " + hours + " h");
+    return new IssuedEnrollment(token, secret);
+  }
+}

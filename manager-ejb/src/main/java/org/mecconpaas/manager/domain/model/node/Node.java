@@ -1,0 +1,110 @@
+package org.mecconpaas.manager.domain.model.node;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An edge board running a node agent: where it is, what it can hold, how it is doing. */
+@Entity
+@Table(name = "nodes")
+@NamedQuery(name = "Node.all", query = "SELECT n FROM Node n ORDER BY n.name")
+@NamedQuery(name = "Node.byName", query = "SELECT n FROM Node n WHERE n.name = :name")
+public class Node {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "nodes_seq")
+  @SequenceGenerator(name = "nodes_seq", sequenceName = "nodes_seq", allocationSize = 20)
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 63)
+  private String name;
+
+  @Column(nullable = false)
+  private double latitude;
+
+  @Column(nullable = false)
+  private double longitude;
+
+  @Column(name = "cpu_millis", nullable = false)
+  private int cpuMillis;
+
+  @Column(name = "memory_mib", nullable = false)
+  private int memoryMiB;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private NodeState state;
+
+  @Column(name = "credential_hash", length = 64)
+  private String credentialHash;
+
+  @Column(name = "last_heartbeat_at")
+  private Instant lastHeartbeatAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Node() {}
+
+  public Node(
+      String name,
+      double latitude,
+      double longitude,
+      int cpuMillis,
+      int memoryMiB,
+      String credentialHash,
+      Instant now) {
+    this.name = name;
+    this.latitude = latitude;
+    this.longitude = longitude;
+    this.cpuMillis = cpuMillis;
+    this.memoryMiB = memoryMiB;
+    this.credentialHash = credentialHash;
+    this.state = NodeState.UP;
+    this.lastHeartbeatAt = now;
+    this.createdAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public double latitude() {
+    return latitude;
+  }
+
+  public double longitude() {
+    return longitude;
+  }
+
+  public int cpuMillis() {
+    return cpuMillis;
+  }
+
+  public int memoryMiB() {
+    return memoryMiB;
+  }
+
+  public NodeState state() {
+    return state;
+  }
+
+  public Instant lastHeartbeatAt() {
+    return lastHeartbeatAt;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

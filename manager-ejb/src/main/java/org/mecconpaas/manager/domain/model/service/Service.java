@@ -1,0 +1,226 @@
+package org.mecconpaas.manager.domain.model.service;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mecconpaas.manager.domain.model.StateConflict;
+import org.mecconpaas.manager.domain.model.application.Application;
+
+/**
+ * One catalog service deployed for an application. The API only changes the desired side (spec,
+ * desired state) and the generation; the reconcile loop moves the observed state toward it.
+ */
+@Entity
+@Table(name = "services")
+@NamedQuery(
+    name = "Service.ofApplication",
+    query = "SELECT s FROM Service s WHERE s.application.id = :appId ORDER BY s.name")
+@NamedQuery(
+    name = "Service.byApplicationAndName",
+    query = "SELECT s FROM Service s WHERE s.application.id = :appId AND s.name = :name")
+@NamedQuery(
+    name = "Service.countByApplication",
+    query =
+        "SELECT s.application.id, COUNT(s) FROM Service s WHERE s.application.owner.id = :ownerId"
+            + " GROUP BY s.application.id")
+public class Service {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "services_seq")
+  @SequenceGenerator(name = "services_seq", sequenceName = "services_seq", allocationSize = 20)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "application_id")
+  private Application application;
+
+  @Column(nullable = false, length = 63)
+  private String name;
+
+  @Column(name = "service_type", nullable = false)
+  private String type;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ServiceState state;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "desired_state", nullable = false)
+  private ServiceState desiredState;
+
+  @Column(name = "phase_message", length = 1024)
+  private String phaseMessage;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "placement_policy", nullable = false)
+  private PlacementPolicy placementPolicy;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "service_roles", joinColumns = @JoinColumn(name = "service_id"))
+  @MapKeyColumn(name = "role_name")
+  @Column(name = "instance_count")
+  private Map<String, Integer> roles = new LinkedHashMap<>();
+
+  @Column(nullable = false)
+  private long generation;
+
+  @Column(name = "active_code_version")
+  private Integer activeCodeVersion;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "lock_version", nullable = false)
+  private long lockVersion;
+
+  protected Service() {}
+
+  public Service(
+      Application application,
+      String name,
+      String type,
+      PlacementPolicy placementPolicy,
+      Map<String, Integer> roles,
+      Instant now) {
+    this.application = application;
+    this.name = name;
+    this.type = type;
+    this.placementPolicy = placementPolicy;
+    this.roles = new LinkedHashMap<>(roles);
+    this.state = ServiceState.INIT;
+    this.desiredState = ServiceState.INIT;
+    this.generation = 1;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Records the wish to run; the reconcile loop takes it from PROLOGUE to RUNNING. */
+  public ServiceState start(Instant now) {
+    if (!state.canStart()) {
+      throw new StateConflict("service " + name + " is " + state + " and cannot be started");
+    }
+    return moveTo(ServiceState.PROLOGUE, ServiceState.RUNNING, "waiting for placement", now);
+  }
+
+  /** Records the wish to stop. Definition, code versions and settings are kept. */
+  public ServiceState stop(Instant now) {
+    if (!state.canStop()) {
+      throw new StateConflict("service " + name + " is " + state + " and cannot be stopped");
+    }
+    return moveTo(ServiceState.EPILOGUE, ServiceState.STOPPED, "releasing instances", now);
+  }
+
+  /** The last instance is gone: the stop is complete. */
+  public ServiceState released(Instant now) {
+    ServiceState previous = state;
+    state = ServiceState.STOPPED;
+    phaseMessage = null;
+    updatedAt = now;
+    return previous;
+  }
+
+  private ServiceState moveTo(
+      ServiceState observed, ServiceState desired, String message, Instant now) {
+    ServiceState previous = state;
+    state = observed;
+    desiredState = desired;
+    phaseMessage = message;
+    generation++;
+    updatedAt = now;
+    return previous;
+  }
+
+  /** Replaces the given roles' counts; roles not named keep theirs. */
+  public void resize(Map<String, Integer> counts, Instant now) {
+    roles.putAll(counts);
+    changedSpec(now);
+  }
+
+  public void placeBy(PlacementPolicy policy, Instant now) {
+    this.placementPolicy = policy;
+    changedSpec(now);
+  }
+
+  public void activate(int codeVersion, Instant now) {
+    this.activeCodeVersion = codeVersion;
+    changedSpec(now);
+  }
+
+  private void changedSpec(Instant now) {
+    generation++;
+    updatedAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Application application() {
+    return application;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public ServiceState state() {
+    return state;
+  }
+
+  public ServiceState desiredState() {
+    return desiredState;
+  }
+
+  public String phaseMessage() {
+    return phaseMessage;
+  }
+
+  public PlacementPolicy placementPolicy() {
+    return placementPolicy;
+  }
+
+  public Map<String, Integer> roles() {
+    return Collections.unmodifiableMap(roles);
+  }
+
+  public long generation() {
+    return generation;
+  }
+
+  public Integer activeCodeVersion() {
+    return activeCodeVersion;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,142 @@
+package org.mecconpaas.portal.interfaces.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mecconpaas.catalog.ServiceCatalog;
+import org.mecconpaas.manager.application.ServiceOperations;
+import org.mecconpaas.manager.application.ServiceOperations.SpecChange;
+import org.mecconpaas.manager.domain.model.service.Service;
+import org.mecconpaas.manager.domain.model.service.ServiceState;
+import org.mecconpaas.portal.interfaces.security.CurrentCaller;
+
+/** Services of one of the caller's applications. */
+@Path("applications/{app}/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ServicesResource {
+  private static final ServiceCatalog CATALOG = ServiceCatalog.standard();
+
+  /** A new service from the catalog; roles default to the type's start set. */
+  public record CreateRequest(
+      String name, String type, String placementPolicy, Map<String, Integer> roles) {}
+
+  /** A change of the spec. */
+  public record UpdateRequest(String placementPolicy, Map<String, Integer> roles) {}
+
+  /** A service with its desired and observed state. */
+  public record ServiceView(
+      String name,
+      String application,
+      String type,
+      ServiceState state,
+      ServiceState desiredState,
+      String phaseMessage,
+      String placementPolicy,
+      Map<String, Integer> roles,
+      long generation,
+      Integer activeCodeVersion,
+      Instant createdAt,
+      Instant updatedAt) {
+    static ServiceView of(Service s) {
+      return new ServiceView(
+          s.name(),
+          s.application().name(),
+          s.type(),
+          s.state(),
+          s.desiredState(),
+          s.phaseMessage(),
+          s.placementPolicy().label(),
+          inCatalogOrder(s),
+          s.generation(),
+          s.activeCodeVersion(),
+          s.createdAt(),
+          s.updatedAt());
+    }
+  }
+
+  /** Role counts in the order the catalog lists the roles, whatever order the database used. */
+  private static Map<String, Integer> inCatalogOrder(Service s) {
+    Map<String, Integer> ordered = new LinkedHashMap<>();
+    CATALOG
+        .find(s.type())
+        .ifPresent(t -> t.roles().forEach(r -> ordered.put(r.name(), s.roles().get(r.name()))));
+    ordered.values().removeIf(java.util.Objects::isNull);
+    s.roles().forEach(ordered::putIfAbsent);
+    return ordered;
+  }
+
+  @Inject private ServiceOperations services;
+  @Inject private CurrentCaller caller;
+
+  @GET
+  public List<ServiceView> list(@PathParam("app") String app) {
+    return services.list(caller.get(), app).stream().map(ServiceView::of).toList();
+  }
+
+  @POST
+  public Response create(@PathParam("app") String app, CreateRequest body) {
+    var request = RequestBodies.required(body);
+    Service service =
+        services.create(
+            caller.get(),
+            app,
+            request.name(),
+            request.type(),
+            request.placementPolicy(),
+            request.roles());
+    return Response.created(URI.create("applications/" + app + "/services/" + service.name()))
+        .entity(ServiceView.of(service))
+        .build();
+  }
+
+  @GET
+  @Path("{svc}")
+  public ServiceView get(@PathParam("app") String app, @PathParam("svc") String svc) {
+    return ServiceView.of(services.find(caller.get(), app, svc));
+  }
+
+  @PATCH
+  @Path("{svc}")
+  public ServiceView update(
+      @PathParam("app") String app, @PathParam("svc") String svc, UpdateRequest body) {
+    var request = RequestBodies.required(body);
+    SpecChange change =
+        new SpecChange(
+            Optional.ofNullable(request.placementPolicy()), Optional.ofNullable(request.roles()));
+    return ServiceView.of(services.change(caller.get(), app, svc, change));
+  }
+
+  @POST
+  @Path("{svc}/start")
+  public Response start(@PathParam("app") String app, @PathParam("svc") String svc) {
+    return Response.accepted(ServiceView.of(services.start(caller.get(), app, svc))).build();
+  }
+
+  @POST
+  @Path("{svc}/stop")
+  public Response stop(@PathParam("app") String app, @PathParam("svc") String svc) {
+    return Response.accepted(ServiceView.of(services.stop(caller.get(), app, svc))).build();
+  }
+
+  @DELETE
+  @Path("{svc}")
+  public Response delete(@PathParam("app") String app, @PathParam("svc") String svc) {
+    services.delete(caller.get(), app, svc);
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,125 @@
+package org.mecconpaas.catalog;
+
+import static org.mecconpaas.catalog.RoleSpec.scalable;
+import static org.mecconpaas.catalog.RoleSpec.single;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The service types of ConPaaS, as offered on the edge. Immutable. */
+public final class ServiceCatalog {
+
+  private static final Set<CodeFormat> ARCHIVES = Set.of(CodeFormat.ZIP, CodeFormat.TAR_GZ);
+
+  private final List<ServiceType> types;
+
+  private ServiceCatalog(List<ServiceType> types) {
+    this.types = List.copyOf(types);
+  }
+
+  public List<ServiceType> types() {
+    return types;
+  }
+
+  public Optional<ServiceType> find(String typeName) {
+    return types.stream().filter(t -> t.name().equals(typeName)).findFirst();
+  }
+
+  /** The catalog every MEC-ConPaaS master offers. */
+  public static ServiceCatalog standard() {
+    return new ServiceCatalog(
+        List.of(generic(), php(), java(), mysql(), storage(), taskfarm(), mapreduce(), flink()));
+  }
+
+  private static ServiceType generic() {
+    return new ServiceType(
+        "generic",
+        "Generic",
+        "Runs your own scripts (init.sh, notify.sh, run.sh, interrupt.sh, cleanup.sh) on a"
+            + " master instance and any number of node instances.",
+        List.of(
+            single("master", "first instance; its address is MASTER_IP for every script"),
+            scalable("node", "further instances running the same bundle", 0, 32, 0)),
+        ARCHIVES);
+  }
+
+  private static ServiceType php() {
+    return new ServiceType(
+        "php",
+        "PHP web hosting",
+        "nginx and php-fpm behind an HAProxy load balancer.",
+        List.of(
+            single("proxy", "HAProxy load balancer, the service's public entry point"),
+            scalable("web", "nginx serving static files", 1, 16, 1),
+            scalable("backend", "php-fpm running the PHP code", 1, 16, 1)),
+        ARCHIVES);
+  }
+
+  private static ServiceType java() {
+    return new ServiceType(
+        "java",
+        "Java web hosting",
+        "Jetty servlet containers running your WAR behind an HAProxy load balancer.",
+        List.of(
+            single("proxy", "HAProxy load balancer, the service's public entry point"),
+            scalable("web", "Jetty running the web application", 1, 16, 1)),
+        Set.of(CodeFormat.WAR));
+  }
+
+  private static ServiceType mysql() {
+    return new ServiceType(
+        "mysql",
+        "MySQL database",
+        "MariaDB with Galera multi-master replication; the bundle may hold SQL to load.",
+        List.of(
+            scalable("mysql", "MariaDB server, a Galera cluster member", 1, 16, 1),
+            scalable("glb", "Galera load balancer in front of the members", 0, 4, 0)),
+        ARCHIVES);
+  }
+
+  private static ServiceType storage() {
+    return new ServiceType(
+        "storage",
+        "Distributed storage",
+        "A distributed file system with directory, metadata and object storage roles.",
+        List.of(
+            single("dir", "directory service: volume and server registry"),
+            single("mrc", "metadata and replica catalog"),
+            scalable("osd", "object storage device holding file data", 1, 32, 1)),
+        Set.of());
+  }
+
+  private static ServiceType taskfarm() {
+    return new ServiceType(
+        "taskfarm",
+        "Task Farming",
+        "Runs a bag of independent tasks on as many workers as the budget allows.",
+        List.of(scalable("worker", "executes tasks from the bag", 1, 64, 1)),
+        ARCHIVES);
+  }
+
+  private static ServiceType mapreduce() {
+    return new ServiceType(
+        "mapreduce",
+        "MapReduce",
+        "Hadoop HDFS and YARN running MapReduce jobs from your jar.",
+        List.of(
+            single("namenode", "HDFS name node"),
+            scalable("datanode", "HDFS data node", 1, 32, 1),
+            single("resourcemanager", "YARN resource manager"),
+            scalable("nodemanager", "YARN node manager running tasks", 1, 32, 1)),
+        Set.of(CodeFormat.JAR));
+  }
+
+  private static ServiceType flink() {
+    return new ServiceType(
+        "flink",
+        "Apache Flink",
+        "A Flink session cluster that runs your streaming or batch job jar.",
+        List.of(
+            single("jobmanager", "coordinates jobs and serves the REST API"),
+            scalable("taskmanager", "runs the job's tasks in its slots", 1, 32, 1)),
+        Set.of(CodeFormat.JAR));
+  }
+}
