@@ -98,8 +98,7 @@ public class ServiceOperations {
     Instant now = clock.instant();
     Optional<PlacementPolicy> policy = change.placementPolicy().map(ServiceOperations::policy);
     change.roles().ifPresent(r -> checkRoles(type(service.type()), r));
-    policy.ifPresent(p -> service.placeBy(p, now));
-    change.roles().ifPresent(r -> service.resize(r, now));
+    service.respec(policy.orElse(null), change.roles().orElse(Map.of()), now);
     record(caller, service, "service.update", "generation " + service.generation());
     return service;
   }

@@ -151,14 +151,15 @@ public class Service {
     return previous;
   }
 
-  /** Replaces the given roles' counts; roles not named keep theirs. */
-  public void resize(Map<String, Integer> counts, Instant now) {
+  /**
+   * One change of the spec, one new generation. Roles not named keep their counts; a null policy
+   * keeps the current one.
+   */
+  public void respec(PlacementPolicy policy, Map<String, Integer> counts, Instant now) {
+    if (policy != null) {
+      this.placementPolicy = policy;
+    }
     roles.putAll(counts);
-    changedSpec(now);
-  }
-
-  public void placeBy(PlacementPolicy policy, Instant now) {
-    this.placementPolicy = policy;
     changedSpec(now);
   }
 
