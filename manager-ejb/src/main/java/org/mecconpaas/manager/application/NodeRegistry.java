@@ -50,6 +50,14 @@ public class NodeRegistry {
         .orElseThrow(() -> new ResourceNotFound("node " + name + " not found"));
   }
 
+  /** Drains a node (no new instances, current ones move away) or takes it back into service. */
+  public Node drain(Caller caller, String name, boolean drain) {
+    Node node = get(caller, name);
+    node.drain(drain);
+    audit.success(caller.username(), drain ? "node.drain" : "node.undrain", null, null, null, name);
+    return node;
+  }
+
   public List<EnrollmentToken> tokens(Caller caller) {
     caller.requireAdmin();
     return nodes.tokens();

@@ -15,15 +15,19 @@ import org.mecconpaas.manager.domain.model.ResourceNotFound;
 import org.mecconpaas.manager.domain.model.RuleViolation;
 import org.mecconpaas.manager.domain.model.StateConflict;
 import org.mecconpaas.manager.domain.model.application.Application;
+import org.mecconpaas.manager.domain.model.service.Instance;
 import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
+import org.mecconpaas.manager.domain.model.service.Script;
 import org.mecconpaas.manager.domain.model.service.Service;
 import org.mecconpaas.manager.domain.model.service.ServiceState;
+import org.mecconpaas.manager.infrastructure.persistence.InstanceRepository;
 import org.mecconpaas.manager.infrastructure.persistence.ServiceRepository;
 import org.mecconpaas.manager.infrastructure.storage.CodeStore;
 
 /**
  * Services of the caller's applications: create from the catalog, change the spec, start, stop,
- * delete. Start and stop record the desired state; the reconcile loop provisions.
+ * delete, scale, trigger scripts. Start and stop record the desired state; the reconcile loop
+ * provisions.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +40,8 @@ public class ServiceOperations {
 
   private ApplicationOperations applications;
   private ServiceRepository services;
+  private InstanceRepository instances;
+  private ServiceReconciler reconciler;
   private CodeStore codeStore;
   private AuditTrail audit;
   private Clock clock;
@@ -46,11 +52,15 @@ public class ServiceOperations {
   public ServiceOperations(
       ApplicationOperations applications,
       ServiceRepository services,
+      InstanceRepository instances,
+      ServiceReconciler reconciler,
       CodeStore codeStore,
       AuditTrail audit,
       Clock clock) {
     this.applications = applications;
     this.services = services;
+    this.instances = instances;
+    this.reconciler = reconciler;
     this.codeStore = codeStore;
     this.audit = audit;
     this.clock = clock;
@@ -98,6 +108,7 @@ public class ServiceOperations {
     Instant now = clock.instant();
     Optional<PlacementPolicy> policy = change.placementPolicy().map(ServiceOperations::policy);
     change.roles().ifPresent(r -> checkRoles(type(service.type()), r));
+    change.roles().ifPresent(r -> checkCapacity(service, r));
     service.respec(policy.orElse(null), change.roles().orElse(Map.of()), now);
     record(caller, service, "service.update", "generation " + service.generation());
     return service;
@@ -110,17 +121,55 @@ public class ServiceOperations {
     return service;
   }
 
-  /**
-   * Stops a service. Until instances are provisioned (edge agents), nothing runs, so the EPILOGUE
-   * ends at once and both transitions are recorded.
-   */
+  /** Stops a service: EPILOGUE until its nodes confirm the containers are gone, then STOPPED. */
   public Service stop(Caller caller, String app, String name) {
     Service service = find(caller, app, name);
     ServiceState from = transition(caller, service, "service.stop", s -> s.stop(clock.instant()));
-    record(caller, service, "service.state", from + " -> " + ServiceState.EPILOGUE);
-    service.released(clock.instant());
-    record(caller, service, "service.state", ServiceState.EPILOGUE + " -> " + service.state());
+    record(caller, service, "service.state", from + " -> " + service.state());
     return service;
+  }
+
+  /**
+   * Sets instance counts per role. Refused without any change when a count is outside the catalog's
+   * bounds or, for a service that runs, when the nodes cannot hold the new instances.
+   */
+  public Service scale(Caller caller, String app, String name, Map<String, Integer> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new RuleViolation("roles", "name at least one role and its instance count");
+    }
+    return change(caller, app, name, new SpecChange(Optional.empty(), Optional.of(roles)));
+  }
+
+  /** Asks every instance of a generic service to run one of its scripts. */
+  public Service trigger(Caller caller, String app, String name, Script script) {
+    Service service = find(caller, app, name);
+    if (!service.type().equals("generic")) {
+      throw new RuleViolation("script", "only generic services have user scripts");
+    }
+    if (service.desiredState() != ServiceState.RUNNING) {
+      throw new StateConflict("service " + name + " is not running");
+    }
+    if (script != Script.INTERRUPT
+        && instances.of(service).stream().anyMatch(Instance::scriptRunning)) {
+      throw new StateConflict(
+          "a script is still running; interrupt it first or wait until it ends");
+    }
+    service.trigger(script, clock.instant());
+    record(caller, service, "service.script", script.name().toLowerCase() + ".sh requested");
+    return service;
+  }
+
+  /** The service's instances, where they run and how they are doing. */
+  public List<Instance> instances(Caller caller, String app, String name) {
+    return instances.of(find(caller, app, name));
+  }
+
+  /** One instance of one of the caller's services. */
+  public Instance instance(Caller caller, String app, String name, String instanceName) {
+    return instances(caller, app, name).stream()
+        .filter(i -> i.name().equals(instanceName))
+        .findFirst()
+        .orElseThrow(() -> new ResourceNotFound("instance " + instanceName + " not found"));
   }
 
   private ServiceState transition(
@@ -177,6 +226,23 @@ public class ServiceOperations {
                 new RuleViolation(
                     "placementPolicy",
                     "placementPolicy must be one of spread, pack, near, near-users"));
+  }
+
+  private void checkCapacity(Service service, Map<String, Integer> counts) {
+    if (service.desiredState() != ServiceState.RUNNING) {
+      return; // placement happens at start, where missing capacity is reported on the service
+    }
+    Map<String, Integer> wanted = new java.util.LinkedHashMap<>(service.roles());
+    wanted.putAll(counts);
+    List<org.mecconpaas.manager.domain.model.placement.PlacementPlan.Slot> missing =
+        reconciler.unplaceable(service, wanted);
+    if (!missing.isEmpty()) {
+      throw new RuleViolation(
+          "roles",
+          "not enough capacity on the nodes that are up: "
+              + missing.size()
+              + " instance(s) could not be placed");
+    }
   }
 
   private static void checkRoles(ServiceType type, Map<String, Integer> roles) {

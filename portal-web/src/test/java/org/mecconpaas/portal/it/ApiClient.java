@@ -50,14 +50,25 @@ final class ApiClient {
 
   private final URI base;
   private final String token;
+  private final String root;
 
   ApiClient(URI base, String token) {
+    this(base, token, "api/v1/");
+  }
+
+  /** A client for another root below {@code base}, e.g. the agent protocol's. */
+  ApiClient(URI base, String token, String root) {
     this.base = base;
     this.token = token;
+    this.root = root;
   }
 
   ApiClient as(String otherToken) {
-    return new ApiClient(base, otherToken);
+    return new ApiClient(base, otherToken, root);
+  }
+
+  URI base() {
+    return base;
   }
 
   Answer get(String path) {
@@ -106,7 +117,7 @@ final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("api/v1/" + path));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(root + path));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 

@@ -1,5 +1,7 @@
 package org.mecconpaas.portal.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +17,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -137,7 +140,12 @@ class ApiIT {
     assertEquals(409, dev.post("applications/store/services/web/start").status());
     assertEquals(409, dev.delete("applications/store/services/web").status());
     Answer stopped = dev.post("applications/store/services/web/stop");
-    assertEquals("STOPPED", stopped.json().getString("state"), stopped::toString);
+    assertEquals("EPILOGUE", stopped.json().getString("state"), stopped::toString);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> dev.get("applications/store/services/web").json().getString("state"),
+            is("STOPPED"));
 
     List<String> transitions =
         dev
@@ -148,6 +156,7 @@ class ApiIT {
             .map(JsonValue::asJsonObject)
             .filter(e -> e.getString("action").equals("service.state"))
             .map(e -> e.getString("detail"))
+            .filter(d -> !d.startsWith("PROLOGUE -> PROLOGUE"))
             .toList();
     assertEquals(
         List.of("EPILOGUE -> STOPPED", "PROLOGUE -> EPILOGUE", "INIT -> PROLOGUE"), transitions);
@@ -394,6 +403,34 @@ class ApiIT {
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(
         401, apiWithCookie.statusCode(), "the API takes bearer tokens, not the portal's cookie");
+  }
+
+  @Test
+  void agentProtocolRefusesBadJoinTokensAndCredentials() {
+    String enroll =
+        "{\"joinToken\":\"%s\",\"name\":\"%s\",\"latitude\":52.1,\"longitude\":4.4,"
+            + "\"cpuMillis\":4000,\"memoryMiB\":1024,\"address\":\"127.0.0.1\",\"runtime\":\"process\"}";
+    AgentClient agent = new AgentClient(anonymous);
+    String node = unique("n");
+    assertProblem(401, agent.post("enroll", String.format(enroll, "join_wrong", node), null));
+    String token = admin.post("nodes/enrollment-tokens", "{}").json().getString("token");
+    assertProblem(422, agent.post("enroll", String.format(enroll, token, "Not_DNS"), null));
+    Answer enrolled = agent.post("enroll", String.format(enroll, token, node), null);
+    assertEquals(201, enrolled.status(), enrolled::toString);
+    assertProblem(401, agent.post("enroll", String.format(enroll, token, unique("n")), null));
+    assertEquals(
+        404,
+        admin.get("nodes/" + "never-" + node).status(),
+        "a refused enrollment registers nothing");
+
+    String credential = enrolled.json().getString("credential");
+    Answer beat = agent.post("heartbeat", "{\"metrics\":{},\"instances\":[]}", credential);
+    assertEquals(200, beat.status(), beat::toString);
+    assertEquals(0, beat.json().getJsonArray("instances").size());
+    assertProblem(401, agent.post("heartbeat", "{\"instances\":[]}", "node_forged"));
+    assertProblem(401, agent.post("heartbeat", "{\"instances\":[]}", null));
+    assertProblem(400, agent.post("heartbeat", "{\"instances\":[{\"state\":1}]}", credential));
+    assertEquals("UP", admin.get("nodes/" + node).json().getString("state"));
   }
 
   private static void assertProblem(int status, Answer answer) {

@@ -18,6 +18,7 @@ public class MasterSettings {
   private long maxUploadBytes;
   private Duration defaultTokenLifetime;
   private Optional<String> initialAdminPassword;
+  private Duration heartbeatInterval;
 
   protected MasterSettings() {}
 
@@ -26,11 +27,26 @@ public class MasterSettings {
       @ConfigProperty(name = "mec.data-dir") String dataDir,
       @ConfigProperty(name = "mec.code.max-upload-bytes") long maxUploadBytes,
       @ConfigProperty(name = "mec.tokens.default-lifetime-days") int tokenLifetimeDays,
-      @ConfigProperty(name = "mec.admin.initial-password") Optional<String> initialAdminPassword) {
+      @ConfigProperty(name = "mec.admin.initial-password") Optional<String> initialAdminPassword,
+      @ConfigProperty(name = "mec.agent.heartbeat-interval-millis") long heartbeatMillis) {
     this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
     this.maxUploadBytes = maxUploadBytes;
     this.defaultTokenLifetime = Duration.ofDays(tokenLifetimeDays);
     this.initialAdminPassword = initialAdminPassword.filter(p -> !p.isBlank());
+    this.heartbeatInterval = Duration.ofMillis(heartbeatMillis);
+  }
+
+  /** How often node agents report. */
+  public Duration heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  /**
+   * Silence after which a node is DOWN: three missed heartbeats and two seconds of slack, 8 s at
+   * the default interval, so a failed node is noticed within 10 s.
+   */
+  public Duration nodeDownAfter() {
+    return heartbeatInterval.multipliedBy(3).plusSeconds(2);
   }
 
   public Path dataDir() {

@@ -28,6 +28,12 @@ public class NodeRepository extends JpaRepository {
     return first(em.createNamedQuery("Node.byName", Node.class).setParameter("name", name));
   }
 
+  public Optional<Node> byCredentialHash(String hash) {
+    return first(
+        em.createQuery("SELECT n FROM Node n WHERE n.credentialHash = :hash", Node.class)
+            .setParameter("hash", hash));
+  }
+
   public EnrollmentToken addToken(EnrollmentToken token) {
     return insert(token);
   }

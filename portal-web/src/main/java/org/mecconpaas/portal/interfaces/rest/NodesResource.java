@@ -50,7 +50,11 @@ public class NodesResource {
       int cpuMillis,
       int memoryMiB,
       NodeState state,
-      Instant lastHeartbeatAt) {
+      Instant lastHeartbeatAt,
+      String address,
+      String runtime,
+      Double cpuLoad,
+      Integer memoryUsedMiB) {
     static NodeView of(Node n) {
       return new NodeView(
           n.name(),
@@ -59,7 +63,11 @@ public class NodesResource {
           n.cpuMillis(),
           n.memoryMiB(),
           n.state(),
-          n.lastHeartbeatAt());
+          n.lastHeartbeatAt(),
+          n.address(),
+          n.runtime(),
+          n.cpuLoad(),
+          n.memoryUsedMiB());
     }
   }
 
@@ -75,6 +83,19 @@ public class NodesResource {
   @Path("{node}")
   public NodeView get(@PathParam("node") String node) {
     return NodeView.of(registry.get(caller.get(), node));
+  }
+
+  /** Takes no new instances and hands its current ones over to other nodes. */
+  @POST
+  @Path("{node}/drain")
+  public NodeView drain(@PathParam("node") String node) {
+    return NodeView.of(registry.drain(caller.get(), node, true));
+  }
+
+  @POST
+  @Path("{node}/undrain")
+  public NodeView undrain(@PathParam("node") String node) {
+    return NodeView.of(registry.drain(caller.get(), node, false));
   }
 
   @GET

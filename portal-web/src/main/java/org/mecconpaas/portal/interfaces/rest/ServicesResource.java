@@ -20,6 +20,8 @@ import java.util.Optional;
 import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.application.ServiceOperations.SpecChange;
+import org.mecconpaas.manager.domain.model.ResourceNotFound;
+import org.mecconpaas.manager.domain.model.service.Script;
 import org.mecconpaas.manager.domain.model.service.Service;
 import org.mecconpaas.manager.domain.model.service.ServiceState;
 import org.mecconpaas.portal.interfaces.security.CurrentCaller;
@@ -131,6 +133,39 @@ public class ServicesResource {
   @Path("{svc}/stop")
   public Response stop(@PathParam("app") String app, @PathParam("svc") String svc) {
     return Response.accepted(ServiceView.of(services.stop(caller.get(), app, svc))).build();
+  }
+
+  /** New instance counts per role. */
+  public record ScaleRequest(Map<String, Integer> roles) {}
+
+  @POST
+  @Path("{svc}/scale")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response scale(
+      @PathParam("app") String app, @PathParam("svc") String svc, ScaleRequest body) {
+    var request = RequestBodies.required(body);
+    return Response.accepted(
+            ServiceView.of(services.scale(caller.get(), app, svc, request.roles())))
+        .build();
+  }
+
+  /** Runs {@code run.sh}, {@code interrupt.sh} or {@code cleanup.sh} on every instance. */
+  @POST
+  @Path("{svc}/scripts/{script}")
+  public Response script(
+      @PathParam("app") String app,
+      @PathParam("svc") String svc,
+      @PathParam("script") String script) {
+    Script which =
+        switch (script) {
+          case "run" -> Script.RUN;
+          case "interrupt" -> Script.INTERRUPT;
+          case "cleanup" -> Script.CLEANUP;
+          default ->
+              throw new ResourceNotFound("no script " + script + "; use run, interrupt or cleanup");
+        };
+    return Response.accepted(ServiceView.of(services.trigger(caller.get(), app, svc, which)))
+        .build();
   }
 
   @DELETE

@@ -26,6 +26,7 @@ import org.mecconpaas.portal.interfaces.rest.problem.Problem;
 @ApplicationScoped
 public class MecAuthenticationMechanism implements HttpAuthenticationMechanism {
   static final String API = "/api/";
+  static final String AGENT = "/agent/";
   static final String SESSION_CALLER = "mec.caller";
 
   private static final Set<String> PUBLIC_API =
@@ -37,6 +38,9 @@ public class MecAuthenticationMechanism implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith(AGENT)) {
+      return context.doNothing(); // node agents authenticate with their own credentials
+    }
     if (path.startsWith(API)) {
       return authenticateApi(request, response, context, path);
     }

@@ -51,6 +51,21 @@ public class Node {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(length = 64)
+  private String address;
+
+  @Column(length = 16)
+  private String runtime;
+
+  @Column(name = "cpu_load")
+  private Double cpuLoad;
+
+  @Column(name = "memory_used_mib")
+  private Integer memoryUsedMiB;
+
+  @Column(nullable = false)
+  private boolean drained;
+
   protected Node() {}
 
   public Node(
@@ -60,8 +75,12 @@ public class Node {
       int cpuMillis,
       int memoryMiB,
       String credentialHash,
+      String address,
+      String runtime,
       Instant now) {
     this.name = name;
+    this.address = address;
+    this.runtime = runtime;
     this.latitude = latitude;
     this.longitude = longitude;
     this.cpuMillis = cpuMillis;
@@ -70,6 +89,62 @@ public class Node {
     this.state = NodeState.UP;
     this.lastHeartbeatAt = now;
     this.createdAt = now;
+  }
+
+  /** A heartbeat arrived: the node is alive, with these figures. */
+  public boolean heartbeat(Instant now, Double load, Integer memoryUsed) {
+    boolean cameBack = state == NodeState.DOWN;
+    lastHeartbeatAt = now;
+    cpuLoad = load;
+    memoryUsedMiB = memoryUsed;
+    state = drained ? NodeState.DRAINING : NodeState.UP;
+    return cameBack;
+  }
+
+  /** True when the node was up and has been silent for longer than {@code silence} allows. */
+  public boolean missedHeartbeats(Instant deadline) {
+    return state != NodeState.DOWN && lastHeartbeatAt.isBefore(deadline);
+  }
+
+  public void markDown() {
+    state = NodeState.DOWN;
+  }
+
+  /** A drained node takes no new instances and hands its current ones over to other nodes. */
+  public void drain(boolean drain) {
+    drained = drain;
+    if (state != NodeState.DOWN) {
+      state = drain ? NodeState.DRAINING : NodeState.UP;
+    }
+  }
+
+  /** Whether new instances may be placed here. */
+  public boolean isSchedulable() {
+    return state == NodeState.UP;
+  }
+
+  public String credentialHash() {
+    return credentialHash;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String runtime() {
+    return runtime;
+  }
+
+  public Double cpuLoad() {
+    return cpuLoad;
+  }
+
+  public Integer memoryUsedMiB() {
+    return memoryUsedMiB;
+  }
+
+  public boolean drained() {
+    return drained;
   }
 
   public Long id() {

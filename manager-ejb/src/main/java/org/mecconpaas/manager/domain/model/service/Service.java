@@ -94,6 +94,18 @@ public class Service {
   @Column(name = "lock_version", nullable = false)
   private long lockVersion;
 
+  @Column(name = "membership_generation", nullable = false)
+  private long membershipGeneration;
+
+  @Column(name = "run_count", nullable = false)
+  private int runCount;
+
+  @Column(name = "interrupt_count", nullable = false)
+  private int interruptCount;
+
+  @Column(name = "cleanup_count", nullable = false)
+  private int cleanupCount;
+
   protected Service() {}
 
   public Service(
@@ -131,13 +143,46 @@ public class Service {
     return moveTo(ServiceState.EPILOGUE, ServiceState.STOPPED, "releasing instances", now);
   }
 
-  /** The last instance is gone: the stop is complete. */
-  public ServiceState released(Instant now) {
+  /** The reconcile loop observed the service's instances; records the state it derived. */
+  public ServiceState observe(ServiceState observed, String message, Instant now) {
     ServiceState previous = state;
-    state = ServiceState.STOPPED;
-    phaseMessage = null;
-    updatedAt = now;
+    if (previous != observed || !java.util.Objects.equals(phaseMessage, message)) {
+      state = observed;
+      phaseMessage = message;
+      updatedAt = now;
+    }
     return previous;
+  }
+
+  /** The set of instances or their nodes changed: surviving instances run notify.sh. */
+  public void membershipChanged() {
+    membershipGeneration++;
+  }
+
+  /** Asks every instance to run one of the generic service's scripts once more. */
+  public void trigger(Script script, Instant now) {
+    switch (script) {
+      case RUN -> runCount++;
+      case INTERRUPT -> interruptCount++;
+      case CLEANUP -> cleanupCount++;
+    }
+    updatedAt = now;
+  }
+
+  public long membershipGeneration() {
+    return membershipGeneration;
+  }
+
+  public int runCount() {
+    return runCount;
+  }
+
+  public int interruptCount() {
+    return interruptCount;
+  }
+
+  public int cleanupCount() {
+    return cleanupCount;
   }
 
   private ServiceState moveTo(

@@ -1,0 +1,208 @@
+package org.mecconpaas.manager.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.mecconpaas.manager.domain.model.driver.CloudDriver;
+import org.mecconpaas.manager.domain.model.driver.ProvisionRequest;
+import org.mecconpaas.manager.domain.model.node.Node;
+import org.mecconpaas.manager.domain.model.node.NodeState;
+import org.mecconpaas.manager.domain.model.placement.CurrentInstance;
+import org.mecconpaas.manager.domain.model.placement.NodeCapacity;
+import org.mecconpaas.manager.domain.model.placement.PlacementPlan;
+import org.mecconpaas.manager.domain.model.placement.PlacementPlanner;
+import org.mecconpaas.manager.domain.model.placement.ResourceRequest;
+import org.mecconpaas.manager.domain.model.service.ObservedState;
+import org.mecconpaas.manager.domain.model.service.Service;
+import org.mecconpaas.manager.domain.model.service.ServiceState;
+import org.mecconpaas.manager.infrastructure.persistence.InstanceRepository;
+import org.mecconpaas.manager.infrastructure.persistence.NodeRepository;
+
+/**
+ * One reconcile pass over one service, in its own transaction: plan placement from the spec and
+ * what is observed, apply the plan through the cloud driver, then derive the service's state.
+ * Idempotent: a pass over a settled service changes nothing.
+ */
+@ApplicationScoped
+public class ServiceReconciler {
+  private static final PlacementPlanner PLANNER = new PlacementPlanner(ResourceRequest.DEFAULT);
+
+  @PersistenceContext(unitName = "mec")
+  private EntityManager em;
+
+  private InstanceRepository instances;
+  private NodeRepository nodes;
+  private CloudDriver driver;
+  private AuditTrail audit;
+  private Clock clock;
+
+  protected ServiceReconciler() {}
+
+  @Inject
+  public ServiceReconciler(
+      InstanceRepository instances,
+      NodeRepository nodes,
+      org.mecconpaas.manager.infrastructure.edge.EdgeAgentDriver driver,
+      AuditTrail audit,
+      Clock clock) {
+    this.instances = instances;
+    this.nodes = nodes;
+    this.driver = driver;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** For tests outside the container. */
+  public ServiceReconciler(
+      EntityManager em,
+      InstanceRepository instances,
+      NodeRepository nodes,
+      CloudDriver driver,
+      AuditTrail audit,
+      Clock clock) {
+    this(instances, nodes, null, audit, clock);
+    this.em = em;
+    this.driver = driver;
+  }
+
+  /** Services that may have something to do: neither at INIT nor settled in STOPPED. */
+  @Transactional
+  public List<Long> servicesToReconcile() {
+    return em.createQuery(
+            "SELECT s.id FROM Service s WHERE s.state IN :states ORDER BY s.id", Long.class)
+        .setParameter(
+            "states",
+            List.of(
+                ServiceState.PROLOGUE,
+                ServiceState.RUNNING,
+                ServiceState.ADAPTING,
+                ServiceState.EPILOGUE,
+                ServiceState.ERROR))
+        .getResultList();
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void reconcile(long serviceId) {
+    Service service = em.find(Service.class, serviceId);
+    if (service == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    boolean running = service.desiredState() == ServiceState.RUNNING;
+    PlacementPlan plan =
+        PLANNER.plan(
+            running ? service.roles() : Map.of(),
+            service.placementPolicy(),
+            current(service),
+            capacities(service));
+    apply(service, plan);
+    List<ObservedState.Member> members =
+        instances.of(service).stream()
+            .map(i -> new ObservedState.Member(i.name(), i.state(), i.message(), i.removing()))
+            .toList();
+    int wanted = service.roles().values().stream().mapToInt(Integer::intValue).sum();
+    ObservedState observed =
+        ObservedState.derive(
+            service.state(), service.desiredState(), wanted, members, plan.unplaceable().size());
+    ServiceState previous = service.observe(observed.state(), observed.message(), now);
+    if (previous != observed.state()) {
+      audit.success(
+          "reconcile",
+          "service.state",
+          service.application().owner().id(),
+          service.application().name(),
+          service.name(),
+          previous
+              + " -> "
+              + observed.state()
+              + (observed.message() == null ? "" : " (" + observed.message() + ")"));
+    }
+  }
+
+  private void apply(Service service, PlacementPlan plan) {
+    plan.removals().forEach(driver::release);
+    for (PlacementPlan.Placement placement : plan.moves()) {
+      driver.provision(request(service, placement));
+    }
+    for (PlacementPlan.Placement placement : plan.creates()) {
+      driver.provision(request(service, placement));
+    }
+    if (plan.changesMembership()) {
+      service.membershipChanged();
+    }
+  }
+
+  private static ProvisionRequest request(Service service, PlacementPlan.Placement placement) {
+    return new ProvisionRequest(
+        service, placement.slot().role(), placement.slot().slot(), placement.nodeId());
+  }
+
+  private List<CurrentInstance> current(Service service) {
+    return instances.of(service).stream()
+        .filter(i -> !i.removing())
+        .map(
+            i ->
+                new CurrentInstance(
+                    i.name(), i.role(), i.slot(), i.node() == null ? null : i.node().id()))
+        .toList();
+  }
+
+  private List<NodeCapacity> capacities(Service service) {
+    Map<Long, Long> total = instances.countsPerNode();
+    Map<Long, Long> ofService =
+        instances.of(service).stream()
+            .filter(i -> !i.removing() && i.node() != null)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    i -> i.node().id(), java.util.stream.Collectors.counting()));
+    ResourceRequest request = ResourceRequest.DEFAULT;
+    return nodes.all().stream()
+        .map(
+            n -> {
+              int count = total.getOrDefault(n.id(), 0L).intValue();
+              return new NodeCapacity(
+                  n.id(),
+                  n.name(),
+                  n.cpuMillis(),
+                  n.memoryMiB(),
+                  n.isSchedulable(),
+                  n.state() == NodeState.UP,
+                  count * request.cpuMillis(),
+                  count * request.memoryMiB(),
+                  ofService.getOrDefault(n.id(), 0L).intValue(),
+                  count);
+            })
+        .toList();
+  }
+
+  /** Whether the spec's instances would all find room now, without changing anything. */
+  @Transactional
+  public List<PlacementPlan.Slot> unplaceable(Service service, Map<String, Integer> roles) {
+    return PLANNER
+        .plan(roles, service.placementPolicy(), current(service), capacities(service))
+        .unplaceable();
+  }
+
+  /** Marks nodes that stopped sending heartbeats as DOWN; placement moves their instances. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<String> markSilentNodesDown(java.time.Duration silence) {
+    Instant deadline = clock.instant().minus(silence);
+    List<String> down = new java.util.ArrayList<>();
+    for (Node node : nodes.all()) {
+      if (node.missedHeartbeats(deadline)) {
+        node.markDown();
+        down.add(node.name());
+        audit.success(
+            "reconcile", "node.down", null, null, null, node.name() + " missed its heartbeats");
+      }
+    }
+    return down;
+  }
+}

@@ -1,0 +1,105 @@
+package org.mecconpaas.manager.domain.model.placement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mecconpaas.manager.domain.model.placement.PlacementPlan.Placement;
+import org.mecconpaas.manager.domain.model.placement.PlacementPlan.Slot;
+import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
+
+/**
+ * Computes a placement plan. Pure and deterministic: the same inputs always give the same plan,
+ * ties broken by node name, so a retried reconcile pass makes the same decisions.
+ */
+public final class PlacementPlanner {
+  private final ResourceRequest request;
+
+  public PlacementPlanner(ResourceRequest request) {
+    this.request = request;
+  }
+
+  /**
+   * @param roleCounts desired instances per role; empty when the service should not run
+   * @param current the service's instances that are not being removed
+   * @param nodes every known node with its current use
+   */
+  public PlacementPlan plan(
+      Map<String, Integer> roleCounts,
+      PlacementPolicy policy,
+      List<CurrentInstance> current,
+      List<NodeCapacity> nodes) {
+    Map<Long, NodeCapacity> capacity = new LinkedHashMap<>();
+    nodes.forEach(n -> capacity.put(n.nodeId(), n));
+    Map<Slot, CurrentInstance> existing = new HashMap<>();
+    List<String> removals = new ArrayList<>();
+    for (CurrentInstance instance : current) {
+      Slot slot = new Slot(instance.role(), instance.slot());
+      if (instance.slot() < roleCounts.getOrDefault(instance.role(), 0)) {
+        existing.put(slot, instance);
+      } else {
+        removals.add(instance.name());
+      }
+    }
+    List<Placement> creates = new ArrayList<>();
+    List<Placement> moves = new ArrayList<>();
+    List<Slot> unplaceable = new ArrayList<>();
+    for (Slot slot : wanted(roleCounts)) {
+      CurrentInstance instance = existing.get(slot);
+      if (instance != null && onHealthyNode(instance, capacity)) {
+        continue;
+      }
+      Optional<NodeCapacity> target = choose(policy, capacity.values());
+      if (target.isEmpty()) {
+        unplaceable.add(slot);
+        continue;
+      }
+      capacity.put(target.get().nodeId(), target.get().plus(request));
+      (instance == null ? creates : moves).add(new Placement(slot, target.get().nodeId()));
+    }
+    return new PlacementPlan(creates, moves, removals, unplaceable);
+  }
+
+  private static List<Slot> wanted(Map<String, Integer> roleCounts) {
+    List<Slot> slots = new ArrayList<>();
+    roleCounts.forEach(
+        (role, count) -> {
+          for (int i = 0; i < count; i++) {
+            slots.add(new Slot(role, i));
+          }
+        });
+    return slots;
+  }
+
+  private static boolean onHealthyNode(CurrentInstance instance, Map<Long, NodeCapacity> nodes) {
+    NodeCapacity node = instance.nodeId() == null ? null : nodes.get(instance.nodeId());
+    return node != null && node.healthy();
+  }
+
+  private Optional<NodeCapacity> choose(PlacementPolicy policy, Iterable<NodeCapacity> nodes) {
+    List<NodeCapacity> candidates = new ArrayList<>();
+    nodes.forEach(
+        n -> {
+          if (n.fits(request)) {
+            candidates.add(n);
+          }
+        });
+    Comparator<NodeCapacity> byName = Comparator.comparing(NodeCapacity::name);
+    Comparator<NodeCapacity> order =
+        switch (policy) {
+          // pack: fill the busiest node that still fits, leaving whole boards free
+          case PACK ->
+              Comparator.comparingInt(NodeCapacity::usedMemoryMiB).reversed().thenComparing(byName);
+          // spread (and, until location-aware placement, near and near-users): fewest of this
+          // service first, so one failing board takes as few of its instances as possible
+          default ->
+              Comparator.comparingInt(NodeCapacity::instancesOfService)
+                  .thenComparingInt(NodeCapacity::instancesTotal)
+                  .thenComparing(byName);
+        };
+    return candidates.stream().min(order);
+  }
+}

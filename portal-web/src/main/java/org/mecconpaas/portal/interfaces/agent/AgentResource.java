@@ -1,0 +1,133 @@
+package org.mecconpaas.portal.interfaces.agent;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.mecconpaas.manager.application.AgentGateway;
+import org.mecconpaas.manager.application.AgentMessages.Enrolled;
+import org.mecconpaas.manager.application.AgentMessages.Enrollment;
+import org.mecconpaas.manager.application.AgentMessages.LogChunk;
+import org.mecconpaas.manager.application.AgentMessages.Reply;
+import org.mecconpaas.manager.application.AgentMessages.Report;
+import org.mecconpaas.manager.domain.model.MalformedRequest;
+import org.mecconpaas.manager.domain.model.service.InstanceReport;
+import org.mecconpaas.manager.domain.model.service.InstanceState;
+
+/** Enrollment, heartbeats and bundles. Reports are read with JSON-P: script states pass through. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+  @Inject private AgentGateway gateway;
+
+  @POST
+  @Path("enroll")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response enroll(Enrollment enrollment) {
+    if (enrollment == null) {
+      throw new MalformedRequest("enrollment needs a JSON body");
+    }
+    Enrolled enrolled = gateway.enroll(enrollment);
+    return Response.status(201).entity(enrolled).build();
+  }
+
+  @POST
+  @Path("heartbeat")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Reply heartbeat(@HeaderParam("Authorization") String authorization, JsonObject report) {
+    if (report == null) {
+      throw new MalformedRequest("a heartbeat needs a JSON body");
+    }
+    Report parsed;
+    try {
+      parsed = HeartbeatReports.parse(report);
+    } catch (RuntimeException e) {
+      throw new MalformedRequest("the heartbeat report does not follow the agent protocol");
+    }
+    return gateway.heartbeat(credential(authorization), parsed);
+  }
+
+  @GET
+  @Path("bundles/{service}/{version}")
+  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  public Response bundle(
+      @HeaderParam("Authorization") String authorization,
+      @PathParam("service") long service,
+      @PathParam("version") int version) {
+    return Response.ok(gateway.bundle(credential(authorization), service, version).toFile())
+        .build();
+  }
+
+  private static String credential(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return authorization.substring(7).trim();
+  }
+
+  /** Turns a heartbeat body into the manager's report. */
+  static final class HeartbeatReports {
+    private HeartbeatReports() {}
+
+    static Report parse(JsonObject body) {
+      JsonObject metrics = body.getJsonObject("metrics");
+      List<InstanceReport> instances = new ArrayList<>();
+      List<LogChunk> logs = new ArrayList<>();
+      for (JsonValue value :
+          body.getJsonArray("instances") == null
+              ? List.<JsonValue>of()
+              : body.getJsonArray("instances")) {
+        JsonObject instance = value.asJsonObject();
+        String id = instance.getString("id");
+        JsonObject scripts = instance.getJsonObject("scripts");
+        instances.add(
+            new InstanceReport(
+                id,
+                InstanceState.fromReport(instance.getString("state", "")),
+                instance.getString("message", null),
+                instance.containsKey("codeVersion") && !instance.isNull("codeVersion")
+                    ? instance.getInt("codeVersion")
+                    : null,
+                instance.getString("address", null),
+                scripts == null ? null : scripts.toString(),
+                scripts != null
+                    && scripts.values().stream().anyMatch(HeartbeatReports::isRunning)));
+        JsonObject streams = instance.getJsonObject("logs");
+        if (streams != null) {
+          streams.forEach(
+              (stream, chunk) ->
+                  logs.add(
+                      new LogChunk(
+                          id,
+                          stream,
+                          chunk.asJsonObject().getJsonNumber("offset").longValue(),
+                          chunk.asJsonObject().getString("data", ""))));
+        }
+      }
+      return new Report(
+          metrics == null || !metrics.containsKey("cpuLoad")
+              ? null
+              : metrics.getJsonNumber("cpuLoad").doubleValue(),
+          metrics == null || !metrics.containsKey("memoryUsedMiB")
+              ? null
+              : metrics.getInt("memoryUsedMiB"),
+          instances,
+          logs);
+    }
+
+    private static boolean isRunning(JsonValue script) {
+      return script.getValueType() == JsonValue.ValueType.OBJECT
+          && "RUNNING".equals(script.asJsonObject().getString("state", ""));
+    }
+  }
+}
