@@ -45,7 +45,7 @@ public class AuditTrail {
   /** A developer sees their own trail; an operator sees everyone's. */
   @Transactional
   public Page<Event> list(Caller caller, String application, String service, int page, int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
       throw new MalformedRequest("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
     }
     Long owner = caller.isAdmin() ? null : caller.userId();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.mecconpaas.manager.domain.model.DnsLabel;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
 import org.mecconpaas.manager.domain.model.RuleViolation;
@@ -48,6 +49,30 @@ public class NodeRegistry {
     return nodes
         .byName(name)
         .orElseThrow(() -> new ResourceNotFound("node " + name + " not found"));
+  }
+
+  /**
+   * Join tokens for emulated nodes {@code n1..nN} that are not registered yet; registered ones keep
+   * their credentials across restarts and need none.
+   */
+  public Map<String, String> joinTokensForEmulatedNodes(int count) {
+    Map<String, String> tokens = new java.util.LinkedHashMap<>();
+    Instant now = clock.instant();
+    for (int i = 1; i <= count; i++) {
+      String name = "n" + i;
+      if (nodes.byName(name).isEmpty()) {
+        String secret = SecretTokens.generate("join");
+        nodes.addToken(
+            new EnrollmentToken(
+                SecretTokens.digest(secret), name, "system", now, now.plus(Duration.ofHours(1))));
+        tokens.put(name, secret);
+      }
+    }
+    if (!tokens.isEmpty()) {
+      audit.success(
+          "system", "node.token.issue", null, null, null, "for emulated " + tokens.keySet());
+    }
+    return tokens;
   }
 
   /** Drains a node (no new instances, current ones move away) or takes it back into service. */

@@ -50,10 +50,18 @@ public class PasswordHasher {
     if (parts.length != 4 || !PREFIX.equals(parts[0])) {
       return false;
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      byte[] expected = b64.decode(parts[3]);
+      byte[] salt = b64.decode(parts[2]);
+      int rounds = Integer.parseInt(parts[1]);
+      if (rounds < 1 || salt.length == 0 || expected.length == 0) {
+        return false;
+      }
+      return MessageDigest.isEqual(expected, derive(password, salt, rounds));
+    } catch (IllegalArgumentException malformed) { // NumberFormatException is one too
+      return false;
+    }
   }
 
   private static byte[] derive(String password, byte[] salt, int rounds) {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -66,8 +68,14 @@ public final class ArchiveInspector {
         if (entry.isUnixSymlink()) {
           EntryPaths.requireLinkInside(entry.getName(), zip.getUnixSymlink(entry));
         } else if (!entry.isDirectory()) {
-          try (InputStream data = zip.getInputStream(entry)) {
+          // commons-compress does not check CRC-32 itself; damaged data must not reach a node
+          CRC32 crc = new CRC32();
+          try (InputStream data = new CheckedInputStream(zip.getInputStream(entry), crc)) {
             budget.consume(data);
+          }
+          if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new BadArchive(
+                "the zip archive is corrupt: entry " + entry.getName() + " fails its CRC-32 check");
           }
         }
       }

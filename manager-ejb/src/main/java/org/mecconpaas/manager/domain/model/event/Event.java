@@ -60,13 +60,17 @@ public class Event {
       Outcome outcome,
       String detail) {
     this.occurredAt = occurredAt;
-    this.actor = actor;
+    this.actor = cut(actor, 63); // a refused login records the name as typed, however long
     this.action = action;
     this.ownerId = ownerId;
     this.application = application;
     this.service = service;
     this.outcome = outcome;
-    this.detail = detail == null || detail.length() <= 2048 ? detail : detail.substring(0, 2048);
+    this.detail = cut(detail, 2048);
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   public Long id() {

@@ -126,13 +126,18 @@ public class Instance {
   /** What the node reported about this instance. */
   public void reported(InstanceReport report, Instant now) {
     state = report.state();
-    message = report.message();
+    message = cut(report.message(), 1024);
     codeVersion = report.codeVersion();
     address = report.address();
-    scripts = report.scripts();
+    scripts = cut(report.scripts(), 4000);
     scriptRunning = report.scriptRunning();
     reportedAt = now;
     updatedAt = now;
+  }
+
+  /** Agents are not trusted to keep to the columns' sizes. */
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   public Long id() {

@@ -146,9 +146,11 @@ public class Service {
   /** The reconcile loop observed the service's instances; records the state it derived. */
   public ServiceState observe(ServiceState observed, String message, Instant now) {
     ServiceState previous = state;
-    if (previous != observed || !java.util.Objects.equals(phaseMessage, message)) {
+    String shown =
+        message == null || message.length() <= 1024 ? message : message.substring(0, 1024);
+    if (previous != observed || !java.util.Objects.equals(phaseMessage, shown)) {
       state = observed;
-      phaseMessage = message;
+      phaseMessage = shown;
       updatedAt = now;
     }
     return previous;
