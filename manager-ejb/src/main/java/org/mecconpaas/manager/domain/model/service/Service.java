@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -32,7 +33,12 @@ import org.mecconpaas.manager.domain.model.application.Application;
 @Table(name = "services")
 @NamedQuery(
     name = "Service.ofApplication",
-    query = "SELECT s FROM Service s WHERE s.application.id = :appId ORDER BY s.name")
+    query = "SELECT s FROM Service s WHERE s.application.id = :appId ORDER BY s.name",
+    // roles of all listed services in one more query, not one query per service
+    hints = {
+      @QueryHint(name = "eclipselink.batch", value = "s.roles"),
+      @QueryHint(name = "eclipselink.batch.type", value = "IN")
+    })
 @NamedQuery(
     name = "Service.byApplicationAndName",
     query = "SELECT s FROM Service s WHERE s.application.id = :appId AND s.name = :name")
