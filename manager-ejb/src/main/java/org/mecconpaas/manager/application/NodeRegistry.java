@@ -21,6 +21,10 @@ import org.mecconpaas.manager.infrastructure.security.SecretTokens;
 @Transactional
 public class NodeRegistry {
   static final int DEFAULT_TOKEN_HOURS = 24;
+
+  /** Stands for "enrolled already" in the emulator's token list, which is one line per node. */
+  public static final String NO_TOKEN = "enrolled";
+
   static final int MAX_TOKEN_HOURS = 24 * 30;
 
   /** A join token just created: the only moment its secret is known. */
@@ -60,17 +64,23 @@ public class NodeRegistry {
     Instant now = clock.instant();
     for (int i = 1; i <= count; i++) {
       String name = "n" + i;
-      if (nodes.byName(name).isEmpty()) {
-        String secret = SecretTokens.generate("join");
-        nodes.addToken(
-            new EnrollmentToken(
-                SecretTokens.digest(secret), name, "system", now, now.plus(Duration.ofHours(1))));
-        tokens.put(name, secret);
+      if (nodes.byName(name).isPresent()) {
+        tokens.put(name, NO_TOKEN);
+        continue;
       }
+      String secret = SecretTokens.generate("join");
+      nodes.addToken(
+          new EnrollmentToken(
+              SecretTokens.digest(secret), name, "system", now, now.plus(Duration.ofHours(1))));
+      tokens.put(name, secret);
     }
-    if (!tokens.isEmpty()) {
-      audit.success(
-          "system", "node.token.issue", null, null, null, "for emulated " + tokens.keySet());
+    List<String> issued =
+        tokens.entrySet().stream()
+            .filter(e -> !e.getValue().equals(NO_TOKEN))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!issued.isEmpty()) {
+      audit.success("system", "node.token.issue", null, null, null, "for emulated " + issued);
     }
     return tokens;
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.mecconpaas.manager.infrastructure.security.PrivateFiles;
 
 /**
@@ -50,7 +49,7 @@ public final class EmulatedEdgeLauncher {
   /**
    * Waits until the master's API answers (agents enroll at once), then starts the emulator.
    *
-   * @param tokens node name to join token, for the nodes that are not registered yet
+   * @param tokens node name to join token, in node order
    */
   public ProcessHandle start(Path agentJar, Map<String, String> tokens)
       throws IOException, InterruptedException {
@@ -58,9 +57,11 @@ public final class EmulatedEdgeLauncher {
     Path tokenFile = edgeDir.resolve("join-tokens");
     PrivateFiles.write(
         tokenFile,
-        tokens.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("\n", "", "\n")));
+        "# join tokens of "
+            + String.join(", ", tokens.keySet())
+            + ", one per line in node order\n"
+            + String.join("\n", tokens.values())
+            + "\n");
     awaitApi();
     List<String> command =
         List.of(
