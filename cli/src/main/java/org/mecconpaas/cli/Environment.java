@@ -3,6 +3,8 @@ package org.mecconpaas.cli;
 import java.io.Console;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.mecconpaas.cli.output.Terminal;
 
@@ -15,13 +17,15 @@ import org.mecconpaas.cli.output.Terminal;
  * @param stdin read by {@code --password-stdin}
  * @param passwordPrompt asks for a password without echo
  * @param stderrIsTerminal whether progress bars may redraw in place
+ * @param clock the time and the pauses of commands that poll ({@code wait}, {@code logs --follow})
  */
 public record Environment(
     Path configDirectory,
     Path workingDirectory,
     InputStream stdin,
     PasswordPrompt passwordPrompt,
-    boolean stderrIsTerminal) {
+    boolean stderrIsTerminal,
+    Clock clock) {
 
   public static final String CONFIG_DIR_VARIABLE = "MEC_CONFIG_DIR";
 
@@ -29,6 +33,26 @@ public record Environment(
   @FunctionalInterface
   public interface PasswordPrompt {
     char[] readPassword(String prompt);
+  }
+
+  /** The wall clock and a way to pause; tests use one that moves on without sleeping. */
+  public interface Clock {
+    Instant now();
+
+    void sleep(Duration duration) throws InterruptedException;
+
+    Clock SYSTEM =
+        new Clock() {
+          @Override
+          public Instant now() {
+            return Instant.now();
+          }
+
+          @Override
+          public void sleep(Duration duration) throws InterruptedException {
+            Thread.sleep(duration.toMillis());
+          }
+        };
   }
 
   /** The real process: its environment variables, home, stdin and console. */
@@ -48,24 +72,33 @@ public record Environment(
         Path.of("").toAbsolutePath(),
         System.in,
         Environment::consolePassword,
-        Terminal.stderrIsTerminal());
+        Terminal.stderrIsTerminal(),
+        Clock.SYSTEM);
   }
 
   public Environment withStdin(InputStream newStdin) {
     return new Environment(
-        configDirectory, workingDirectory, newStdin, passwordPrompt, stderrIsTerminal);
+        configDirectory, workingDirectory, newStdin, passwordPrompt, stderrIsTerminal, clock);
   }
 
   public Environment withWorkingDirectory(Path directory) {
-    return new Environment(configDirectory, directory, stdin, passwordPrompt, stderrIsTerminal);
+    return new Environment(
+        configDirectory, directory, stdin, passwordPrompt, stderrIsTerminal, clock);
   }
 
   public Environment withPasswordPrompt(PasswordPrompt prompt) {
-    return new Environment(configDirectory, workingDirectory, stdin, prompt, stderrIsTerminal);
+    return new Environment(
+        configDirectory, workingDirectory, stdin, prompt, stderrIsTerminal, clock);
   }
 
   public Environment withStderrTerminal(boolean terminal) {
-    return new Environment(configDirectory, workingDirectory, stdin, passwordPrompt, terminal);
+    return new Environment(
+        configDirectory, workingDirectory, stdin, passwordPrompt, terminal, clock);
+  }
+
+  public Environment withClock(Clock newClock) {
+    return new Environment(
+        configDirectory, workingDirectory, stdin, passwordPrompt, stderrIsTerminal, newClock);
   }
 
   /** A path given on the command line, taken relative to the working directory. */

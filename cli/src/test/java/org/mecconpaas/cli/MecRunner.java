@@ -20,10 +20,16 @@ final class MecRunner {
   private final Path workingDirectory;
   private InputStream stdin = new ByteArrayInputStream(new byte[0]);
   private Environment.PasswordPrompt prompt = text -> null;
+  private final FakeClock clock = new FakeClock();
 
   MecRunner(Path temporaryDirectory) {
     this.configDirectory = temporaryDirectory.resolve("config");
     this.workingDirectory = temporaryDirectory;
+  }
+
+  /** The clock of every run: polling commands never really sleep in tests. */
+  FakeClock clock() {
+    return clock;
   }
 
   Path configDirectory() {
@@ -57,7 +63,8 @@ final class MecRunner {
             .withWorkingDirectory(workingDirectory)
             .withStdin(stdin)
             .withPasswordPrompt(prompt)
-            .withStderrTerminal(false);
+            .withStderrTerminal(false)
+            .withClock(clock);
     CommandLine commandLine = Mec.commandLine(environment);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -37,6 +37,7 @@ import org.mecconpaas.cli.client.Requests.NewEnrollmentToken;
 import org.mecconpaas.cli.client.Requests.NewService;
 import org.mecconpaas.cli.client.Requests.NewToken;
 import org.mecconpaas.cli.client.Requests.NewUser;
+import org.mecconpaas.cli.client.Requests.ServiceScale;
 
 /**
  * Every call of the master's REST API ({@code /api/v1}, see docs/api.md), one method each. Answers
@@ -52,6 +53,7 @@ public final class MasterClient implements AutoCloseable {
   private static final int READ_TIMEOUT_MILLIS = 300_000;
   private static final int UPLOAD_CHUNK_BYTES = 64 * 1024;
   private static final String JSON_ANSWERS = "application/json, application/problem+json";
+  private static final String TEXT_ANSWERS = "text/plain, " + JSON_ANSWERS;
 
   private final URI masterUrl;
   private final String token;
@@ -171,6 +173,63 @@ public final class MasterClient implements AutoCloseable {
     delete(services(app, service));
   }
 
+  /** Sets the instance count of the roles named; the others keep theirs. */
+  public JsonDocument scaleService(String app, String service, ServiceScale request) {
+    return post(services(app, service, "scale"), request);
+  }
+
+  /** Asks every instance of a generic service to run one of its scripts. */
+  public JsonDocument triggerScript(String app, String service, ServiceScript script) {
+    return post(services(app, service, "scripts", script.key()), null);
+  }
+
+  // ---- instances and their logs
+
+  public JsonDocument instances(String app, String service) {
+    return get(services(app, service, "instances"));
+  }
+
+  public JsonDocument instance(String app, String service, String instance) {
+    return get(services(app, service, "instances", instance));
+  }
+
+  /**
+   * The last lines of one log of an instance, as plain text.
+   *
+   * @param tail how many lines; {@code null} leaves it to the master (200)
+   */
+  public String instanceLog(
+      String app, String service, String instance, LogStream stream, Integer tail) {
+    WebTarget target =
+        withQuery(
+            services(app, service, "instances", instance, "logs", stream.key()), "tail", tail);
+    return exchange(
+        () -> authorized(target, TEXT_ANSWERS).get(),
+        response -> {
+          try (response) {
+            failOnError(response);
+            return response.hasEntity() ? response.readEntity(String.class) : "";
+          }
+        });
+  }
+
+  /**
+   * The whole of one log of an instance, written like {@link #downloadCode}: into a temporary file
+   * moved into place when complete.
+   */
+  public DownloadedFile downloadInstanceLog(
+      String app,
+      String service,
+      String instance,
+      LogStream stream,
+      Function<String, Path> destination,
+      TransferListener listener) {
+    WebTarget target =
+        services(app, service, "instances", instance, "logs", stream.key())
+            .queryParam("download", true);
+    return download(target, TEXT_ANSWERS, destination, listener);
+  }
+
   // ---- code versions
 
   public JsonDocument listCode(String app, String service) {
@@ -228,16 +287,7 @@ public final class MasterClient implements AutoCloseable {
       Function<String, Path> destination,
       TransferListener listener) {
     WebTarget target = services(app, service, "code", version);
-    String accept = "application/octet-stream, " + JSON_ANSWERS;
-    return exchange(
-        () -> authorized(target, accept).get(),
-        response -> {
-          try (response) {
-            failOnError(response);
-            Path path = destination.apply(suggestedFileName(response));
-            return save(response, path, listener);
-          }
-        });
+    return download(target, "application/octet-stream, " + JSON_ANSWERS, destination, listener);
   }
 
   public void deleteCode(String app, String service, String version) {
@@ -260,6 +310,15 @@ public final class MasterClient implements AutoCloseable {
 
   public JsonDocument node(String name) {
     return get(api("nodes", name));
+  }
+
+  /** The node takes no new instances and hands its current ones over to other nodes. */
+  public JsonDocument drainNode(String name) {
+    return post(api("nodes", name, "drain"), null);
+  }
+
+  public JsonDocument undrainNode(String name) {
+    return post(api("nodes", name, "undrain"), null);
   }
 
   // ---- events
@@ -344,6 +403,23 @@ public final class MasterClient implements AutoCloseable {
   private JsonDocument post(WebTarget target, Object body) {
     Entity<?> entity = body == null ? null : Entity.json(body);
     return exchange(() -> json(target).post(entity), this::document);
+  }
+
+  /** GETs {@code target} into the file {@code destination} picks, see {@link #save}. */
+  private DownloadedFile download(
+      WebTarget target,
+      String accept,
+      Function<String, Path> destination,
+      TransferListener listener) {
+    return exchange(
+        () -> authorized(target, accept).get(),
+        response -> {
+          try (response) {
+            failOnError(response);
+            Path path = destination.apply(suggestedFileName(response));
+            return save(response, path, listener);
+          }
+        });
   }
 
   private void delete(WebTarget target) {

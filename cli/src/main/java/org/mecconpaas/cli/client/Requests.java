@@ -21,5 +21,8 @@ public final class Requests {
   public record NewService(
       String name, String type, String placementPolicy, Map<String, Integer> roles) {}
 
+  /** New instance counts per role; roles left out keep their count. */
+  public record ServiceScale(Map<String, Integer> roles) {}
+
   public record NewEnrollmentToken(String nodeName, Integer expiresInHours) {}
 }

@@ -103,7 +103,8 @@ public final class CodeCommand extends CommandGroup {
                 app,
                 svc,
                 version,
-                suggested -> destination(output, suggested, app + "-" + svc + "-v" + version),
+                suggested ->
+                    downloadDestination(output, suggested, app + "-" + svc + "-v" + version),
                 progress);
     output().note("Saved " + saved.path() + " (" + ByteSize.format(saved.bytes()) + ").");
     return 0;
@@ -117,22 +118,5 @@ public final class CodeCommand extends CommandGroup {
     master().deleteCode(app, svc, version);
     output().note("Deleted version " + version + " of " + app + "/" + svc + ".");
     return 0;
-  }
-
-  /**
-   * An explicit -o wins; otherwise the master's name is used but never overwrites a file, since the
-   * user did not name it and may not expect it to be replaced.
-   */
-  private Path destination(Path output, String suggested, String fallback) {
-    String name = suggested != null ? suggested : fallback;
-    if (output != null) {
-      Path chosen = environment().resolve(output);
-      return Files.isDirectory(chosen) ? chosen.resolve(name) : chosen;
-    }
-    Path target = environment().workingDirectory().resolve(name);
-    if (Files.exists(target)) {
-      throw new CliException(target + " already exists; choose where to write with -o FILE");
-    }
-    return target;
   }
 }

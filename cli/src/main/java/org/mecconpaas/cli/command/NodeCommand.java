@@ -1,8 +1,13 @@
 package org.mecconpaas.cli.command;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import org.mecconpaas.cli.client.JsonDocument;
 import org.mecconpaas.cli.client.Requests.NewEnrollmentToken;
+import org.mecconpaas.cli.output.Age;
 import org.mecconpaas.cli.output.Fields;
 import org.mecconpaas.cli.output.Table;
 import picocli.CommandLine.Command;
@@ -57,23 +62,39 @@ public final class NodeCommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "list", description = "List the edge nodes.")
+  @Command(
+      name = "list",
+      description = {
+        "List the edge nodes.",
+        "LOAD is the 1-minute load average per CPU (100% = fully busy); MEMORY is used/total."
+      })
   int list() {
     output()
         .show(
             master().nodes(),
             answer -> {
+              Instant now = clock().now();
               Table table =
-                  new Table("NAME", "STATE", "CPU(m)", "MEMORY(MiB)", "LOCATION", "HEARTBEAT");
+                  new Table(
+                      "NAME",
+                      "STATE",
+                      "ADDRESS",
+                      "CPU(m)",
+                      "LOAD",
+                      "MEMORY(MiB)",
+                      "LOCATION",
+                      "HEARTBEAT");
               for (JsonValue item : answer.asArray()) {
                 JsonObject node = item.asJsonObject();
                 table.row(
                     Fields.text(node, "name"),
                     Fields.text(node, "state"),
+                    Fields.text(node, "address"),
                     Fields.text(node, "cpuMillis"),
-                    Fields.text(node, "memoryMiB"),
+                    load(node),
+                    memory(node),
                     location(node),
-                    Fields.text(node, "lastHeartbeatAt"));
+                    heartbeat(node, now));
               }
               table.print(out());
             });
@@ -84,6 +105,47 @@ public final class NodeCommand extends CommandGroup {
   int show(@Parameters(paramLabel = "NODE") String node) {
     output().show(master().node(node), answer -> Views.details(answer, out()));
     return 0;
+  }
+
+  @Command(
+      name = "drain",
+      description = "Take no new instances on a node and move its instances to other nodes.")
+  int drain(@Parameters(paramLabel = "NODE") String node) {
+    output().show(master().drainNode(node), answer -> nowIn(node, answer));
+    return 0;
+  }
+
+  @Command(name = "undrain", description = "Let a drained node take instances again.")
+  int undrain(@Parameters(paramLabel = "NODE") String node) {
+    output().show(master().undrainNode(node), answer -> nowIn(node, answer));
+    return 0;
+  }
+
+  private void nowIn(String node, JsonDocument answer) {
+    String state = answer.isEmpty() ? null : Fields.text(answer.asObject(), "state");
+    out().println("Node " + node + (state == null ? " changed." : " is now " + state + "."));
+  }
+
+  /** cpuLoad 0.42 as "42%"; above 100% when more runs than there are CPUs. */
+  private static String load(JsonObject node) {
+    return node.get("cpuLoad") instanceof JsonNumber load
+        ? String.format(Locale.ROOT, "%.0f%%", load.doubleValue() * 100)
+        : null;
+  }
+
+  /** "310/1024", or "-/1024" before the node's first report of what it uses. */
+  private static String memory(JsonObject node) {
+    String total = Fields.text(node, "memoryMiB");
+    String used = Fields.text(node, "memoryUsedMiB");
+    if (total == null) {
+      return used;
+    }
+    return (used == null ? "-" : used) + "/" + total;
+  }
+
+  private static String heartbeat(JsonObject node, Instant now) {
+    String at = Fields.text(node, "lastHeartbeatAt");
+    return at == null ? "never" : Age.since(at, now);
   }
 
   private static String location(JsonObject node) {

@@ -47,6 +47,14 @@ public final class Output {
 
   /** JSON the CLI had to build itself, such as a login answer without its secret. */
   public void printJson(String text) {
+    printText(text);
+  }
+
+  /**
+   * Text that is the same for people and scripts, such as log lines: printed as is, with or without
+   * {@code --json}, ending with a line break unless empty.
+   */
+  public void printText(String text) {
     if (text.isEmpty()) {
       return;
     }
