@@ -74,6 +74,31 @@ public final class ApiClient {
     return send("POST", path, body == null ? "" : body.toString());
   }
 
+  /** A multipart upload with one part named {@code file}, as the CLI and the portal send it. */
+  public Answer upload(String path, String fileName, byte[] content)
+      throws IOException, InterruptedException {
+    String boundary = "mec-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(api + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(BodyPublishers.ofByteArray(body.toByteArray()));
+    var response = http.send(request.build(), BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body());
+  }
+
   /** {@code path} is relative to {@code /api/v1}, e.g. {@code /applications}. */
   public Answer send(String method, String path, String jsonBody)
       throws IOException, InterruptedException {

@@ -189,6 +189,19 @@ public final class RunningMaster implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets this master without stopping anything: for tests that killed its JVM on purpose and
+   * start another master that adopts the emulated edge left running.
+   */
+  public void abandon() {
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    } catch (IllegalStateException shutdownInProgress) {
+      // nothing to undo
+    }
+  }
+
   /** True while the JVM or, after {@link #close()}, any process it had spawned is alive. */
   public boolean isAlive() {
     return process.isAlive() || stopped.stream().anyMatch(ProcessHandle::isAlive);

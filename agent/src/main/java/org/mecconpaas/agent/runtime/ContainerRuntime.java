@@ -48,6 +48,15 @@ public interface ContainerRuntime {
       String name, List<String> command, Map<String, String> environment, Path stdout, Path stderr)
       throws IOException;
 
+  /**
+   * The container's own network address, when it has one (lxc); empty when instances share the
+   * node's address (process). Scripts get it as {@code MY_IP} and the master learns it from the
+   * heartbeat.
+   */
+  default java.util.Optional<String> ownAddress(String name) throws IOException {
+    return java.util.Optional.empty();
+  }
+
   /** Stops and deletes the container and its files. Removing a missing container is no error. */
   void remove(String name) throws IOException;
 }

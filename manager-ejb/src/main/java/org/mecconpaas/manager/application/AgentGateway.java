@@ -18,6 +18,7 @@ import org.mecconpaas.manager.application.AgentMessages.Enrolled;
 import org.mecconpaas.manager.application.AgentMessages.Enrollment;
 import org.mecconpaas.manager.application.AgentMessages.LogChunk;
 import org.mecconpaas.manager.application.AgentMessages.Member;
+import org.mecconpaas.manager.application.AgentMessages.Membership;
 import org.mecconpaas.manager.application.AgentMessages.Reply;
 import org.mecconpaas.manager.application.AgentMessages.Report;
 import org.mecconpaas.manager.domain.model.AuthenticationFailed;
@@ -189,7 +190,7 @@ public class AgentGateway {
       if (!InstanceLogs.STREAMS.contains(chunk.stream()) || !own.contains(chunk.instance())) {
         continue;
       }
-      long stored = logs.append(chunk.instance(), chunk.stream(), chunk.offset(), chunk.data());
+      long stored = logs.append(chunk.instance(), chunk.stream(), chunk.nextOffset(), chunk.data());
       offsets
           .computeIfAbsent(chunk.instance(), k -> new LinkedHashMap<>())
           .put(chunk.stream(), stored);
@@ -225,8 +226,9 @@ public class AgentGateway {
         instance.port(),
         code(service),
         env,
-        service.membershipGeneration(),
-        members.stream().map(m -> new Member(m.address(), m.role(), m.name())).toList(),
+        new Membership(
+            service.membershipGeneration(),
+            members.stream().map(m -> new Member(m.address(), m.role(), m.name())).toList()),
         Map.of(
             "run", service.runCount(),
             "interrupt", service.interruptCount(),

@@ -22,8 +22,12 @@ public final class AgentMessages {
   /** The answer to an enrollment: the node's credential, shown only here. */
   public record Enrolled(String node, String credential, long heartbeatIntervalMillis) {}
 
-  /** What was appended to one log stream of an instance since {@code offset}. */
-  public record LogChunk(String instance, String stream, long offset, String data) {}
+  /**
+   * What was appended to one log stream of an instance since {@code offset}; {@code nextOffset} is
+   * where the agent's file ends after it (byte offsets on the agent's side).
+   */
+  public record LogChunk(
+      String instance, String stream, long offset, long nextOffset, String data) {}
 
   /** A heartbeat's report. */
   public record Report(
@@ -46,9 +50,11 @@ public final class AgentMessages {
       int port,
       CodeRef code,
       Map<String, String> env,
-      long membershipGeneration,
-      List<Member> agents,
+      Membership membership,
       Map<String, Integer> commands) {}
+
+  /** The service's members; {@code generation} grows with every change, which runs notify.sh. */
+  public record Membership(long generation, List<Member> agents) {}
 
   /** The heartbeat's answer: the node's whole desired state. */
   public record Reply(

@@ -40,28 +40,33 @@ public class InstanceLogs {
   }
 
   /**
-   * Appends the part of {@code data} (which starts at {@code offset} of the agent's log) that is
-   * not stored yet.
+   * Appends a chunk unless it was stored already: the agent resends chunks the master did not
+   * acknowledge, and the master remembers the agent's offset it acknowledged last (agent-side byte
+   * offsets can differ from the stored text's, e.g. after invalid UTF-8 was replaced).
    *
-   * @return the stored length, which the agent takes as its next offset
+   * @param nextOffset where the agent's log ends after this chunk
+   * @return the offset to acknowledge: the agent sends from there next time
    */
-  public synchronized long append(String instance, String stream, long offset, String data) {
+  public synchronized long append(String instance, String stream, long nextOffset, String data) {
     Path file = file(instance, stream);
+    Path acknowledged = file.resolveSibling(stream + ".offset");
     try {
       Files.createDirectories(file.getParent());
-      long stored = Files.exists(file) ? Files.size(file) : 0;
-      byte[] bytes = data == null ? new byte[0] : data.getBytes(StandardCharsets.UTF_8);
-      long skip = Math.max(0, stored - offset);
-      if (skip < bytes.length) {
+      long acked =
+          Files.exists(acknowledged) ? Long.parseLong(Files.readString(acknowledged).trim()) : 0;
+      if (nextOffset <= acked) {
+        return acked;
+      }
+      if (data != null && !data.isEmpty()) {
         try (OutputStream out =
             Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-          out.write(bytes, (int) skip, bytes.length - (int) skip);
+          out.write(data.getBytes(StandardCharsets.UTF_8));
         }
-        stored += bytes.length - skip;
       }
-      return stored;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not store logs of " + instance, e);
+      Files.writeString(acknowledged, Long.toString(nextOffset));
+      return nextOffset;
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("could not store logs of " + instance, e);
     }
   }
 

@@ -104,14 +104,7 @@ public class AgentResource {
                     && scripts.values().stream().anyMatch(HeartbeatReports::isRunning)));
         JsonObject streams = instance.getJsonObject("logs");
         if (streams != null) {
-          streams.forEach(
-              (stream, chunk) ->
-                  logs.add(
-                      new LogChunk(
-                          id,
-                          stream,
-                          chunk.asJsonObject().getJsonNumber("offset").longValue(),
-                          chunk.asJsonObject().getString("data", ""))));
+          streams.forEach((stream, chunk) -> logs.add(chunk(id, stream, chunk.asJsonObject())));
         }
       }
       return new Report(
@@ -123,6 +116,16 @@ public class AgentResource {
               : metrics.getInt("memoryUsedMiB"),
           instances,
           logs);
+    }
+
+    private static LogChunk chunk(String id, String stream, JsonObject chunk) {
+      long offset = chunk.getJsonNumber("offset").longValue();
+      String data = chunk.getString("data", "");
+      long next =
+          chunk.containsKey("nextOffset")
+              ? chunk.getJsonNumber("nextOffset").longValue()
+              : offset + data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      return new LogChunk(id, stream, offset, next, data);
     }
 
     private static boolean isRunning(JsonValue script) {

@@ -1,0 +1,150 @@
+package org.mecconpaas.agent;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mecconpaas.agent.desired.DesiredStateStore;
+import org.mecconpaas.agent.logs.LogChunk;
+import org.mecconpaas.agent.logs.LogOffsetStore;
+import org.mecconpaas.agent.logs.LogReader;
+import org.mecconpaas.agent.master.HeartbeatReply;
+import org.mecconpaas.agent.master.MasterClient;
+import org.mecconpaas.agent.master.Unauthorized;
+import org.mecconpaas.agent.metrics.MetricsReader;
+import org.mecconpaas.agent.reconcile.Reconciler;
+import org.mecconpaas.agent.report.InstanceReport;
+import org.mecconpaas.agent.state.InstanceStateStore;
+
+/**
+ * Reports the node's full state every interval and hands the reply's desired state to the
+ * reconciler. When the master cannot be reached it retries with a doubling delay of at most 10 s
+ * and changes nothing on the node: the reconciler keeps running the last desired state.
+ */
+final class HeartbeatLoop {
+  private static final Logger LOG = Logger.getLogger(HeartbeatLoop.class.getName());
+  static final long MAX_RETRY_MILLIS = 10_000;
+
+  private final MasterClient master;
+  private final String credential;
+  private final Reconciler reconciler;
+  private final DesiredStateStore desiredStore;
+  private final LogOffsetStore offsets;
+  private final InstanceStateStore instances;
+  private final MetricsReader metrics;
+  private final Long fixedInterval;
+  private final Enroller.Sleeper sleeper;
+  private long interval;
+  private int failures;
+
+  HeartbeatLoop(
+      MasterClient master,
+      String credential,
+      Reconciler reconciler,
+      DesiredStateStore desiredStore,
+      LogOffsetStore offsets,
+      InstanceStateStore instances,
+      MetricsReader metrics,
+      long initialInterval,
+      Long fixedInterval,
+      Enroller.Sleeper sleeper) {
+    this.master = master;
+    this.credential = credential;
+    this.reconciler = reconciler;
+    this.desiredStore = desiredStore;
+    this.offsets = offsets;
+    this.instances = instances;
+    this.metrics = metrics;
+    this.fixedInterval = fixedInterval;
+    this.sleeper = sleeper;
+    this.interval = fixedInterval != null ? fixedInterval : initialInterval;
+  }
+
+  /** Beats until stopped; a rejected credential ends the agent. */
+  void run() throws AgentExit {
+    do {
+      beat();
+    } while (sleeper.sleep(nextDelay()));
+  }
+
+  private void beat() throws AgentExit {
+    Set<String> reported = new LinkedHashSet<>();
+    try {
+      HeartbeatReply reply = master.heartbeat(credential, report(reported));
+      apply(reply, reported);
+      if (failures > 0) {
+        LOG.info("master reachable again after " + failures + " failed heartbeats");
+      }
+      failures = 0;
+    } catch (Unauthorized e) {
+      throw new AgentExit(
+          AgentExit.UNAUTHORIZED,
+          "the master no longer accepts this node's credential (revoked?); containers are left"
+              + " running. "
+              + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      if (failures == 0) {
+        LOG.warning("heartbeat failed, keeping the last desired state and retrying: " + e);
+      } else {
+        LOG.fine("heartbeat failed again: " + e);
+      }
+      failures++;
+    }
+  }
+
+  /** The full report; {@code reported} receives the ids it covers. */
+  Map<String, Object> report(Set<String> reported) {
+    List<Map<String, Object>> instanceJson = new ArrayList<>();
+    for (InstanceReport instance : reconciler.reports()) {
+      LogOffsetStore.Offsets acked = offsets.get(instance.id());
+      instanceJson.add(
+          instance.toJson(
+              chunk(instances.stdout(instance.id()), acked.stdout()),
+              chunk(instances.stderr(instance.id()), acked.stderr())));
+      reported.add(instance.id());
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("metrics", metrics.sample().toJson());
+    report.put("instances", instanceJson);
+    return report;
+  }
+
+  private void apply(HeartbeatReply reply, Set<String> reported) {
+    try {
+      // on disk first: an agent that dies right after this still knows what to run
+      desiredStore.save(reply.desired());
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot save the desired state: " + e.getMessage());
+    }
+    reconciler.desire(reply.desired());
+    try {
+      offsets.update(reply.logOffsets(), reported);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot save log offsets: " + e.getMessage());
+    }
+    if (fixedInterval == null && reply.heartbeatIntervalMillis() >= 100) {
+      interval = reply.heartbeatIntervalMillis();
+    }
+  }
+
+  private long nextDelay() {
+    if (failures == 0) {
+      return interval;
+    }
+    long delay = interval << Math.min(failures - 1, 16);
+    return Math.min(delay, Math.max(interval, MAX_RETRY_MILLIS));
+  }
+
+  private static LogChunk chunk(java.nio.file.Path file, long offset) {
+    try {
+      return LogReader.read(file, offset, LogReader.MAX_CHUNK_BYTES);
+    } catch (IOException e) {
+      return LogChunk.empty(offset);
+    }
+  }
+}

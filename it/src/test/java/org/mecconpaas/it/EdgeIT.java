@@ -1,0 +1,264 @@
+package org.mecconpaas.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The real master with an emulated edge of three nodes (process runtime): a generic service whose
+ * run.sh serves HTTP is deployed, reached, scaled to three instances (notify.sh sees all three),
+ * survives the loss of a node, and survives the master being killed with SIGKILL without any
+ * container being recreated. The steps build on each other, hence the fixed order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class EdgeIT {
+  private static final String SERVICE = "/applications/lab/services/web";
+  private static final Duration SETTLE = Duration.ofSeconds(90);
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private MasterSetup setup;
+  private RunningMaster master;
+  private ApiClient admin;
+  private ApiClient dev;
+
+  @BeforeAll
+  void startMasterWithEdge() throws Exception {
+    setup =
+        MasterSetup.fresh(
+            MasterSetup.pathProperty("mec.launcher"), MasterSetup.pathProperty("mec.it.work-dir"));
+    master = RunningMaster.start(setup, "--nodes", "3");
+    signIn();
+    await("three emulated nodes UP")
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> nodesInState("UP") == 3);
+  }
+
+  private void signIn() throws Exception {
+    admin = ApiClient.anonymous(master.api()).login("admin", setup.adminPassword());
+    if (dev == null) {
+      admin
+          .post(
+              "/users",
+              Json.createObjectBuilder()
+                  .add("username", "edgy")
+                  .add("role", "DEVELOPER")
+                  .add("password", "edge password 123")
+                  .build())
+          .expect(201);
+    }
+    dev = ApiClient.anonymous(master.api()).login("edgy", "edge password 123");
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    try {
+      if (master != null) {
+        master.close();
+      }
+    } finally {
+      // after a SIGKILL the emulated edge is no child of any launcher: stop it by its PID file
+      EmulatedEdgeProcess.stop(setup.dataDir().resolve("edge"));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aGenericServiceIsDeployedStartedAndReachable() throws Exception {
+    dev.post("/applications", Json.createObjectBuilder().add("name", "lab").build()).expect(201);
+    dev.post(
+            "/applications/lab/services",
+            Json.createObjectBuilder().add("name", "web").add("type", "generic").build())
+        .expect(201);
+    dev.upload(SERVICE + "/code", "web.zip", bundle()).expect(201);
+    dev.post(SERVICE + "/start", null).expect(202);
+    awaitRunning(1);
+    dev.post(SERVICE + "/scripts/run", null).expect(202);
+    JsonObject first = instances().get(0);
+    await("run.sh serves HTTP")
+        .atMost(SETTLE)
+        .ignoreExceptions()
+        .until(() -> fetch(first, "init.out").contains("init master"));
+    assertTrue(fetch(first, "init.out").contains(first.getString("address")), "MY_IP was set");
+  }
+
+  @Test
+  @Order(2)
+  void scalingToThreeNotifiesEveryMemberAndRefusesASecondRun() throws Exception {
+    dev.post(SERVICE + "/scale", scale(2)).expect(202);
+    awaitRunning(3);
+    JsonObject masterInstance = instance("master").orElseThrow();
+    await("notify.sh saw three agents")
+        .atMost(SETTLE)
+        .ignoreExceptions()
+        .until(() -> agentsIn(fetch(masterInstance, "agents.json")) == 3);
+    assertEquals(409, dev.post(SERVICE + "/scripts/run", null).status(), "run.sh still runs");
+    assertEquals(422, dev.post(SERVICE + "/scale", scale(99)).status(), "beyond the catalog");
+  }
+
+  @Test
+  @Order(3)
+  void aKilledNodeIsNoticedAndItsInstanceComesBackElsewhere() throws Exception {
+    JsonObject victim = instance("node").orElseThrow();
+    String lostNode = victim.getString("node");
+    agentOf(lostNode).destroyForcibly();
+    long killedAt = System.nanoTime();
+    await("node DOWN")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> nodeState(lostNode).equals("DOWN"));
+    Duration detection = Duration.ofNanos(System.nanoTime() - killedAt);
+    assertTrue(detection.toSeconds() <= 15, "detected in " + detection);
+    await("instance re-created on another node")
+        .atMost(SETTLE)
+        .until(
+            () ->
+                instances().stream()
+                    .filter(i -> i.getString("name").equals(victim.getString("name")))
+                    .anyMatch(
+                        i ->
+                            !i.getString("node").equals(lostNode)
+                                && i.getString("state").equals("RUNNING")));
+    awaitRunning(3);
+  }
+
+  @Test
+  @Order(4)
+  void aMasterKilledWithSigkillComesBackToTheSameContainers() throws Exception {
+    JsonObject before = instance("master").orElseThrow();
+    String runPid = fetch(before, "run.pid").trim();
+    ProcessHandle jvm = master.jvm();
+    jvm.destroyForcibly();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !jvm.isAlive());
+    master.abandon(); // its emulated edge runs on, as real boards would
+    master = RunningMaster.start(setup.restart("master-2.log"), "--nodes", "3");
+    signIn();
+    awaitRunning(3);
+    JsonObject after = instance("master").orElseThrow();
+    assertEquals(before.getString("node"), after.getString("node"));
+    assertEquals(runPid, fetch(after, "run.pid").trim(), "run.sh was not started again");
+    assertEquals("1", fetch(after, "init.count").trim(), "init.sh ran once");
+  }
+
+  private void awaitRunning(int instances) {
+    await("service RUNNING with " + instances + " instance(s)")
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                dev.get(SERVICE).expect(200).object().getString("state").equals("RUNNING")
+                    && instances().size() == instances);
+  }
+
+  private List<JsonObject> instances() throws Exception {
+    return dev.get(SERVICE + "/instances").expect(200).array().stream()
+        .map(JsonValue::asJsonObject)
+        .toList();
+  }
+
+  private Optional<JsonObject> instance(String role) throws Exception {
+    return instances().stream().filter(i -> i.getString("role").equals(role)).findFirst();
+  }
+
+  private long nodesInState(String state) throws Exception {
+    return admin.get("/nodes").expect(200).array().stream()
+        .filter(n -> n.asJsonObject().getString("state").equals(state))
+        .count();
+  }
+
+  private String nodeState(String node) throws Exception {
+    return admin.get("/nodes/" + node).expect(200).object().getString("state");
+  }
+
+  /** The node agent process of an emulated node, found by its command line. */
+  private static ProcessHandle agentOf(String node) {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains("mec-agent.jar") && c.contains("--name " + node + " "))
+                    .orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no agent process for " + node));
+  }
+
+  private String fetch(JsonObject instance, String file) throws Exception {
+    URI uri =
+        URI.create(
+            "http://" + instance.getString("address") + ":" + instance.getInt("port") + "/" + file);
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException(uri + " answered " + answer.statusCode());
+    }
+    return answer.body();
+  }
+
+  private static int agentsIn(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray().size();
+    }
+  }
+
+  private static JsonObject scale(int nodes) {
+    return Json.createObjectBuilder()
+        .add("roles", Json.createObjectBuilder().add("node", nodes))
+        .build();
+  }
+
+  /**
+   * The generic bundle: init.sh records its environment and how often it ran, run.sh serves the
+   * bundle directory over HTTP on MY_IP:MY_PORT, notify.sh keeps the last agents.json in view.
+   */
+  private static byte[] bundle() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      add(
+          zip,
+          "init.sh",
+          "#!/bin/sh\n"
+              + "echo \"init $MY_ROLE $MY_IP $MY_PORT $MASTER_IP\" > init.out\n"
+              + "echo $(( $(cat init.count 2>/dev/null || echo 0) + 1 )) > init.count\n");
+      add(
+          zip,
+          "run.sh",
+          "#!/bin/sh\necho $$ > run.pid\nexec python3 -m http.server \"$MY_PORT\" --bind \"$MY_IP\"\n");
+      add(zip, "notify.sh", "#!/bin/sh\necho notified\n");
+      add(zip, "interrupt.sh", "#!/bin/sh\nkill \"$(cat run.pid)\"\n");
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void add(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+}
