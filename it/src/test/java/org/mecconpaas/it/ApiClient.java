@@ -66,6 +66,17 @@ public final class ApiClient {
     return withToken(answer.object().getString("token"));
   }
 
+  /** A GET of a plain-text resource, such as an instance's logs. */
+  public Answer text(String path) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(api + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "text/plain")
+            .header("Authorization", "Bearer " + token);
+    var response = http.send(request.build(), BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body());
+  }
+
   public Answer get(String path) throws IOException, InterruptedException {
     return send("GET", path, null);
   }

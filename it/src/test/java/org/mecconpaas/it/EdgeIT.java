@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mecconpaas.it.ApiClient.Answer;
 
 /**
  * The real master with an emulated edge of three nodes (process runtime): a generic service whose
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class EdgeIT {
+  private static final String DEV_PASSWORD = "edge password 123";
   private static final String SERVICE = "/applications/lab/services/web";
   private static final Duration SETTLE = Duration.ofSeconds(90);
 
@@ -46,12 +49,17 @@ class EdgeIT {
   private ApiClient admin;
   private ApiClient dev;
 
+  /** The container runtime of the emulated nodes; subclasses run the same steps on another one. */
+  protected String runtime() {
+    return "process";
+  }
+
   @BeforeAll
   void startMasterWithEdge() throws Exception {
     setup =
         MasterSetup.fresh(
             MasterSetup.pathProperty("mec.launcher"), MasterSetup.pathProperty("mec.it.work-dir"));
-    master = RunningMaster.start(setup, "--nodes", "3");
+    master = RunningMaster.start(setup, "--nodes", "3", "--runtime", runtime());
     signIn();
     await("three emulated nodes UP")
         .atMost(SETTLE)
@@ -95,7 +103,7 @@ class EdgeIT {
             "/applications/lab/services",
             Json.createObjectBuilder().add("name", "web").add("type", "generic").build())
         .expect(201);
-    dev.upload(SERVICE + "/code", "web.zip", bundle()).expect(201);
+    dev.upload(SERVICE + "/code", "web.zip", bundle("v1")).expect(201);
     dev.post(SERVICE + "/start", null).expect(202);
     awaitRunning(1);
     dev.post(SERVICE + "/scripts/run", null).expect(202);
@@ -103,13 +111,19 @@ class EdgeIT {
     await("run.sh serves HTTP")
         .atMost(SETTLE)
         .ignoreExceptions()
-        .until(() -> fetch(first, "init.out").contains("init master"));
+        .until(() -> fetch(first, "init.out").contains("init v1 master"));
     assertTrue(fetch(first, "init.out").contains(first.getString("address")), "MY_IP was set");
+    assertTrue(
+        dev.text(SERVICE + "/instances/" + first.getString("name") + "/logs/stdout")
+            .expect(200)
+            .body()
+            .contains("serving"),
+        "run.sh's output reaches the master");
   }
 
   @Test
   @Order(2)
-  void scalingToThreeNotifiesEveryMemberAndRefusesASecondRun() throws Exception {
+  void scalingToThreeNotifiesEveryMemberAndRefusesWhatCannotBeDone() throws Exception {
     dev.post(SERVICE + "/scale", scale(2)).expect(202);
     awaitRunning(3);
     JsonObject masterInstance = instance("master").orElseThrow();
@@ -119,10 +133,70 @@ class EdgeIT {
         .until(() -> agentsIn(fetch(masterInstance, "agents.json")) == 3);
     assertEquals(409, dev.post(SERVICE + "/scripts/run", null).status(), "run.sh still runs");
     assertEquals(422, dev.post(SERVICE + "/scale", scale(99)).status(), "beyond the catalog");
+    Answer beyondCapacity = dev.post(SERVICE + "/scale", scale(20));
+    assertEquals(422, beyondCapacity.status(), "beyond the nodes' capacity");
+    assertTrue(beyondCapacity.body().contains("capacity"), beyondCapacity.body());
+    assertEquals(2, dev.get(SERVICE).expect(200).object().getJsonObject("roles").getInt("node"));
+    assertEquals(3, instances().size(), "nothing half-created");
   }
 
   @Test
   @Order(3)
+  void aNewCodeVersionRollsToEveryInstance() throws Exception {
+    dev.upload(SERVICE + "/code", "web-2.zip", bundle("v2")).expect(201);
+    dev.post(SERVICE + "/code/2/enable", null).expect(200);
+    await("every instance on version 2")
+        .atMost(SETTLE)
+        .until(
+            () ->
+                instances().stream()
+                    .allMatch(
+                        i ->
+                            i.containsKey("codeVersion")
+                                && i.getInt("codeVersion") == 2
+                                && i.getString("state").equals("RUNNING")));
+    dev.post(SERVICE + "/scripts/run", null).expect(202);
+    for (JsonObject instance : instances()) {
+      await("version 2 serves on " + instance.getString("name"))
+          .atMost(SETTLE)
+          .ignoreExceptions()
+          .until(() -> fetch(instance, "init.out").contains("init v2"));
+    }
+  }
+
+  @Test
+  @Order(4)
+  void anAgentCutOffFor30SecondsRecreatesNothingWhenItReturns() throws Exception {
+    JsonObject isolated = instance("node").orElseThrow();
+    String node = isolated.getString("node");
+    ProcessHandle agent = agentOf(node);
+    List<JsonObject> others =
+        instances().stream().filter(i -> !i.getString("node").equals(node)).toList();
+    List<String> pidsBefore = new ArrayList<>();
+    for (JsonObject other : others) {
+      pidsBefore.add(fetch(other, "run.pid").trim());
+    }
+    EdgeLink.cut(node, agent, true);
+    try {
+      await("cut-off node DOWN")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> nodeState(node).equals("DOWN"));
+      Thread.sleep(Duration.ofSeconds(30).toMillis()); // the outage the issue asks for
+    } finally {
+      EdgeLink.cut(node, agent, false);
+    }
+    await("node back UP").atMost(SETTLE).until(() -> nodeState(node).equals("UP"));
+    assertTrue(agent.isAlive(), "the agent rode out the outage");
+    awaitRunning(3);
+    List<String> pidsAfter = new ArrayList<>();
+    for (JsonObject other : others) {
+      pidsAfter.add(fetch(other, "run.pid").trim());
+    }
+    assertEquals(pidsBefore, pidsAfter, "instances on the other nodes were not recreated");
+  }
+
+  @Test
+  @Order(5)
   void aKilledNodeIsNoticedAndItsInstanceComesBackElsewhere() throws Exception {
     JsonObject victim = instance("node").orElseThrow();
     String lostNode = victim.getString("node");
@@ -147,31 +221,61 @@ class EdgeIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
+  void aMasterStoppedWithSigtermComesBackToTheSameContainers() throws Exception {
+    restartAfter(ProcessHandle::destroy, "master-2.log");
+  }
+
+  @Test
+  @Order(7)
   void aMasterKilledWithSigkillComesBackToTheSameContainers() throws Exception {
+    restartAfter(ProcessHandle::destroyForcibly, "master-3.log");
+  }
+
+  /** Ends the master's JVM (not the launcher), starts a new master on the same data. */
+  private void restartAfter(java.util.function.Consumer<ProcessHandle> end, String log)
+      throws Exception {
     JsonObject before = instance("master").orElseThrow();
+    // an instance re-created by the previous step starts run.sh only once it runs
+    await("run.sh of " + before.getString("name") + " serves")
+        .atMost(SETTLE)
+        .ignoreExceptions()
+        .until(() -> !fetch(before, "run.pid").isBlank());
     String runPid = fetch(before, "run.pid").trim();
+    String initRuns = fetch(before, "init.count").trim();
     ProcessHandle jvm = master.jvm();
-    jvm.destroyForcibly();
-    await().atMost(Duration.ofSeconds(30)).until(() -> !jvm.isAlive());
+    end.accept(jvm);
+    await().atMost(Duration.ofSeconds(60)).until(() -> !jvm.isAlive());
     master.abandon(); // its emulated edge runs on, as real boards would
-    master = RunningMaster.start(setup.restart("master-2.log"), "--nodes", "3");
+    master = RunningMaster.start(setup.restart(log), "--nodes", "3", "--runtime", runtime());
     signIn();
     awaitRunning(3);
     JsonObject after = instance("master").orElseThrow();
     assertEquals(before.getString("node"), after.getString("node"));
     assertEquals(runPid, fetch(after, "run.pid").trim(), "run.sh was not started again");
-    assertEquals("1", fetch(after, "init.count").trim(), "init.sh ran once");
+    assertEquals(initRuns, fetch(after, "init.count").trim(), "init.sh did not run again");
   }
 
-  private void awaitRunning(int instances) {
-    await("service RUNNING with " + instances + " instance(s)")
-        .atMost(SETTLE)
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                dev.get(SERVICE).expect(200).object().getString("state").equals("RUNNING")
-                    && instances().size() == instances);
+  private void awaitRunning(int instances) throws Exception {
+    try {
+      await("service RUNNING with " + instances + " instance(s)")
+          .atMost(SETTLE)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  dev.get(SERVICE).expect(200).object().getString("state").equals("RUNNING")
+                      && instances().size() == instances);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "\nservice: "
+              + dev.get(SERVICE).body()
+              + "\ninstances: "
+              + dev.get(SERVICE + "/instances").body()
+              + "\nnodes: "
+              + admin.get("/nodes").body(),
+          e);
+    }
   }
 
   private List<JsonObject> instances() throws Exception {
@@ -235,21 +339,27 @@ class EdgeIT {
 
   /**
    * The generic bundle: init.sh records its environment and how often it ran, run.sh serves the
-   * bundle directory over HTTP on MY_IP:MY_PORT, notify.sh keeps the last agents.json in view.
+   * bundle directory over HTTP on MY_IP:MY_PORT with a one-file Java server (the JDK is in every
+   * container; python is not), notify.sh leaves agents.json where it is served.
    */
-  private static byte[] bundle() throws IOException {
+  private static byte[] bundle(String version) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       add(
           zip,
           "init.sh",
           "#!/bin/sh\n"
-              + "echo \"init $MY_ROLE $MY_IP $MY_PORT $MASTER_IP\" > init.out\n"
+              + "echo \"init "
+              + version
+              + " $MY_ROLE $MY_IP $MY_PORT $MASTER_IP\" > init.out\n"
               + "echo $(( $(cat init.count 2>/dev/null || echo 0) + 1 )) > init.count\n");
       add(
           zip,
           "run.sh",
-          "#!/bin/sh\necho $$ > run.pid\nexec python3 -m http.server \"$MY_PORT\" --bind \"$MY_IP\"\n");
+          "#!/bin/sh\necho $$ > run.pid\necho serving\n"
+              + "exec java -Xmx24m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 Serve.java \"$MY_IP\""
+              + " \"$MY_PORT\"\n");
+      add(zip, "Serve.java", FileServer.SOURCE);
       add(zip, "notify.sh", "#!/bin/sh\necho notified\n");
       add(zip, "interrupt.sh", "#!/bin/sh\nkill \"$(cat run.pid)\"\n");
     }

@@ -56,7 +56,16 @@ public final class RunningMaster implements AutoCloseable {
    */
   public static RunningMaster start(MasterSetup setup, String... launcherOptions)
       throws IOException {
-    RunningMaster master = launch(setup, launcherOptions);
+    return startOn(freePort(), setup, launcherOptions);
+  }
+
+  /**
+   * As {@link #start}, on a given port: a restarted master must keep its address, since the
+   * emulated nodes it adopts keep calling it there.
+   */
+  public static RunningMaster startOn(int port, MasterSetup setup, String... launcherOptions)
+      throws IOException {
+    RunningMaster master = launch(port, setup, launcherOptions);
     try {
       master.awaitReady(
           "GET /api/v1/health to answer 200",
@@ -81,7 +90,11 @@ public final class RunningMaster implements AutoCloseable {
    */
   public static RunningMaster launch(MasterSetup setup, String... launcherOptions)
       throws IOException {
-    int port = freePort();
+    return launch(freePort(), setup, launcherOptions);
+  }
+
+  private static RunningMaster launch(int port, MasterSetup setup, String... launcherOptions)
+      throws IOException {
     Path logDir = setup.logFile().toAbsolutePath().getParent();
     Files.createDirectories(logDir);
     List<String> command =
@@ -127,6 +140,10 @@ public final class RunningMaster implements AutoCloseable {
   /** What {@code mec login --url} takes. */
   public String url() {
     return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   public String adminPassword() {

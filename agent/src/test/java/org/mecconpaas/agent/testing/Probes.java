@@ -74,8 +74,14 @@ public final class Probes {
     return read(file).lines().count();
   }
 
-  /** The PID written into a file by a script ({@code echo $$ > run.pid}). */
+  /**
+   * The PID written into a file by a script ({@code echo $$ > run.pid}). Waits for it: a script is
+   * reported RUNNING as soon as it starts, which can be before its first line ran.
+   */
   public static long pid(Path file) {
+    org.awaitility.Awaitility.await("a PID in " + file)
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() -> read(file).trim().matches("\\d+"));
     return Long.parseLong(read(file).trim());
   }
 

@@ -190,7 +190,9 @@ public class AgentGateway {
       if (!InstanceLogs.STREAMS.contains(chunk.stream()) || !own.contains(chunk.instance())) {
         continue;
       }
-      long stored = logs.append(chunk.instance(), chunk.stream(), chunk.nextOffset(), chunk.data());
+      long stored =
+          logs.append(
+              chunk.instance(), chunk.stream(), chunk.offset(), chunk.nextOffset(), chunk.data());
       offsets
           .computeIfAbsent(chunk.instance(), k -> new LinkedHashMap<>())
           .put(chunk.stream(), stored);

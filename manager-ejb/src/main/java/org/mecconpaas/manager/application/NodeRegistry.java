@@ -85,6 +85,14 @@ public class NodeRegistry {
     return tokens;
   }
 
+  /** Revokes a node's credential, e.g. for a lost or stolen board. */
+  public Node revoke(Caller caller, String name) {
+    Node node = get(caller, name);
+    node.revoke();
+    audit.success(caller.username(), "node.revoke", null, null, null, name);
+    return node;
+  }
+
   /** Drains a node (no new instances, current ones move away) or takes it back into service. */
   public Node drain(Caller caller, String name, boolean drain) {
     Node node = get(caller, name);

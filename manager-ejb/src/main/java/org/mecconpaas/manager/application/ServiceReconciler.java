@@ -98,14 +98,21 @@ public class ServiceReconciler {
     boolean running = service.desiredState() == ServiceState.RUNNING;
     PlacementPlan plan =
         PLANNER.plan(
-            running ? service.roles() : Map.of(),
+            running ? inCatalogOrder(service) : Map.of(),
             service.placementPolicy(),
             current(service),
             capacities(service));
     apply(service, plan);
     List<ObservedState.Member> members =
         instances.of(service).stream()
-            .map(i -> new ObservedState.Member(i.name(), i.state(), i.message(), i.removing()))
+            .map(
+                i ->
+                    new ObservedState.Member(
+                        i.name(),
+                        i.state(),
+                        i.message(),
+                        i.removing(),
+                        i.node() != null && i.node().state() == NodeState.UP))
             .toList();
     int wanted = service.roles().values().stream().mapToInt(Integer::intValue).sum();
     ObservedState observed =
@@ -137,6 +144,18 @@ public class ServiceReconciler {
     if (plan.changesMembership()) {
       service.membershipChanged();
     }
+  }
+
+  /**
+   * Role counts in the catalog's order (the generic service's master first), so placement decides
+   * the same way whatever order the database returned the roles in.
+   */
+  static Map<String, Integer> inCatalogOrder(Service service) {
+    Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+    ServiceOperations.type(service.type())
+        .roles()
+        .forEach(r -> ordered.put(r.name(), service.roles().getOrDefault(r.name(), 0)));
+    return ordered;
   }
 
   private static ProvisionRequest request(Service service, PlacementPlan.Placement placement) {
@@ -185,8 +204,12 @@ public class ServiceReconciler {
   /** Whether the spec's instances would all find room now, without changing anything. */
   @Transactional
   public List<PlacementPlan.Slot> unplaceable(Service service, Map<String, Integer> roles) {
+    Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+    ServiceOperations.type(service.type())
+        .roles()
+        .forEach(r -> ordered.put(r.name(), roles.getOrDefault(r.name(), 0)));
     return PLANNER
-        .plan(roles, service.placementPolicy(), current(service), capacities(service))
+        .plan(ordered, service.placementPolicy(), current(service), capacities(service))
         .unplaceable();
   }
 

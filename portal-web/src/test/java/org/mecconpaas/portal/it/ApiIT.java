@@ -431,6 +431,9 @@ class ApiIT {
     assertProblem(401, agent.post("heartbeat", "{\"instances\":[]}", null));
     assertProblem(400, agent.post("heartbeat", "{\"instances\":[{\"state\":1}]}", credential));
     assertEquals("UP", admin.get("nodes/" + node).json().getString("state"));
+    assertEquals(200, admin.post("nodes/" + node + "/revoke").status());
+    assertProblem(401, agent.post("heartbeat", "{\"instances\":[]}", credential));
+    assertEquals("DOWN", admin.get("nodes/" + node).json().getString("state"));
   }
 
   private static void assertProblem(int status, Answer answer) {

@@ -59,14 +59,37 @@ public class EdgeAgentDriver implements CloudDriver {
     String name = Instance.nameOf(request.service().id(), request.role(), request.slot());
     Optional<Instance> existing = find(name);
     if (existing.isPresent()) {
-      existing.get().moveTo(node, clock.instant());
+      Instance instance = existing.get();
+      if (instance.node() != null && instance.node().id().equals(node.id())) {
+        instance.keep(clock.instant()); // adopt: same node, same container
+      } else {
+        instance.moveTo(node, clock.instant());
+        instance.assignPort(freePort(node, instance));
+      }
       return;
     }
     Instance instance =
         new Instance(request.service(), request.role(), request.slot(), node, 0, clock.instant());
+    instance.assignPort(freePort(node, instance));
     em.persist(instance);
-    em.flush();
-    instance.assignPort(FIRST_PORT + (int) (instance.id() % PORTS));
+  }
+
+  /** The lowest port no other instance on the node holds: instances share the node's address. */
+  private int freePort(Node node, Instance instance) {
+    java.util.Set<Integer> taken =
+        new java.util.HashSet<>(
+            em.createQuery(
+                    "SELECT i.port FROM Instance i WHERE i.node.id = :node AND i.name <> :self",
+                    Integer.class)
+                .setParameter("node", node.id())
+                .setParameter("self", instance.name())
+                .getResultList());
+    for (int port = FIRST_PORT; port < FIRST_PORT + PORTS; port++) {
+      if (!taken.contains(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port left on node " + node.name());
   }
 
   @Override

@@ -44,10 +44,12 @@ public class InstanceLogs {
    * acknowledge, and the master remembers the agent's offset it acknowledged last (agent-side byte
    * offsets can differ from the stored text's, e.g. after invalid UTF-8 was replaced).
    *
+   * @param offset where the chunk starts in the agent's log
    * @param nextOffset where the agent's log ends after this chunk
    * @return the offset to acknowledge: the agent sends from there next time
    */
-  public synchronized long append(String instance, String stream, long nextOffset, String data) {
+  public synchronized long append(
+      String instance, String stream, long offset, long nextOffset, String data) {
     Path file = file(instance, stream);
     Path acknowledged = file.resolveSibling(stream + ".offset");
     try {
@@ -57,10 +59,13 @@ public class InstanceLogs {
       if (nextOffset <= acked) {
         return acked;
       }
-      if (data != null && !data.isEmpty()) {
+      byte[] bytes = data == null ? new byte[0] : data.getBytes(StandardCharsets.UTF_8);
+      // a chunk resent from an older offset (the acknowledgement was lost) holds a stored part
+      int skip = (int) Math.min(bytes.length, Math.max(0, acked - offset));
+      if (skip < bytes.length) {
         try (OutputStream out =
             Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-          out.write(data.getBytes(StandardCharsets.UTF_8));
+          out.write(bytes, skip, bytes.length - skip);
         }
       }
       Files.writeString(acknowledged, Long.toString(nextOffset));

@@ -54,7 +54,8 @@ public class NodesResource {
       String address,
       String runtime,
       Double cpuLoad,
-      Integer memoryUsedMiB) {
+      Integer memoryUsedMiB,
+      boolean revoked) {
     static NodeView of(Node n) {
       return new NodeView(
           n.name(),
@@ -67,7 +68,8 @@ public class NodesResource {
           n.address(),
           n.runtime(),
           n.cpuLoad(),
-          n.memoryUsedMiB());
+          n.memoryUsedMiB(),
+          n.revoked());
     }
   }
 
@@ -90,6 +92,13 @@ public class NodesResource {
   @Path("{node}/drain")
   public NodeView drain(@PathParam("node") String node) {
     return NodeView.of(registry.drain(caller.get(), node, true));
+  }
+
+  /** Withdraws the node's credential; its agent is refused and its instances move elsewhere. */
+  @POST
+  @Path("{node}/revoke")
+  public NodeView revoke(@PathParam("node") String node) {
+    return NodeView.of(registry.revoke(caller.get(), node));
   }
 
   @POST

@@ -110,6 +110,19 @@ public class Node {
     state = NodeState.DOWN;
   }
 
+  /**
+   * Withdraws the node's credential: its agent is refused from now on and its instances move to
+   * other nodes. Enrolling the board again needs a new join token.
+   */
+  public void revoke() {
+    credentialHash = null;
+    state = NodeState.DOWN;
+  }
+
+  public boolean revoked() {
+    return credentialHash == null;
+  }
+
   /** A drained node takes no new instances and hands its current ones over to other nodes. */
   public void drain(boolean drain) {
     drained = drain;

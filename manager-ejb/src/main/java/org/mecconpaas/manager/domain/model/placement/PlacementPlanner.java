@@ -23,7 +23,9 @@ public final class PlacementPlanner {
   }
 
   /**
-   * @param roleCounts desired instances per role; empty when the service should not run
+   * @param roleCounts desired instances per role, in the order slots are planned (callers pass the
+   *     catalog's order, so a service's first role, e.g. the generic master, is placed first when
+   *     room is short); empty when the service should not run
    * @param current the service's instances that are not being removed
    * @param nodes every known node with its current use
    */

@@ -107,6 +107,7 @@ public class Instance {
   /** Moves the instance to another node: the new node creates it, the old one drops it. */
   public void moveTo(Node target, Instant now) {
     node = target;
+    removing = false;
     state = InstanceState.PENDING;
     message = null;
     updatedAt = now;
@@ -115,6 +116,14 @@ public class Instance {
   /** Ports derive from the id, which exists only once the row is inserted. */
   public void assignPort(int assigned) {
     this.port = assigned;
+  }
+
+  /** Wanted again before its node confirmed the removal: it stays, as it is. */
+  public void keep(Instant now) {
+    if (removing) {
+      removing = false;
+      updatedAt = now;
+    }
   }
 
   /** Asks the node to stop and remove the container; the row goes once the node confirms. */

@@ -12,7 +12,8 @@ import java.util.List;
 public record ObservedState(ServiceState state, String message) {
 
   /** One instance as derivation needs it. */
-  public record Member(String name, InstanceState state, String message, boolean removing) {}
+  public record Member(
+      String name, InstanceState state, String message, boolean removing, boolean onHealthyNode) {}
 
   /**
    * @param current the state recorded so far
@@ -38,9 +39,13 @@ public record ObservedState(ServiceState state, String message) {
             ServiceState.ERROR, "instance " + member.name() + " failed: " + member.message());
       }
     }
+    // an instance stranded on a DOWN or drained node runs nowhere a user can reach
     long running =
-        members.stream().filter(m -> !m.removing() && m.state() == InstanceState.RUNNING).count();
-    boolean settled = running == wanted && members.stream().noneMatch(Member::removing);
+        members.stream()
+            .filter(m -> !m.removing() && m.onHealthyNode() && m.state() == InstanceState.RUNNING)
+            .count();
+    boolean settled =
+        running == wanted && unplaceable == 0 && members.stream().noneMatch(Member::removing);
     if (settled) {
       return new ObservedState(ServiceState.RUNNING, null);
     }
