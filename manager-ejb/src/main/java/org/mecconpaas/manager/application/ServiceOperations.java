@@ -34,6 +34,9 @@ import org.mecconpaas.manager.infrastructure.storage.CodeStore;
 public class ServiceOperations {
   private static final ServiceCatalog CATALOG = ServiceCatalog.standard();
 
+  /** Types whose roles the node agents can run today. */
+  static final java.util.Set<String> RUNNABLE_TYPES = java.util.Set.of("generic");
+
   /** What a developer may change on a service; absent fields stay as they are. */
   public record SpecChange(
       Optional<String> placementPolicy, Optional<Map<String, Integer>> roles) {}
@@ -116,6 +119,13 @@ public class ServiceOperations {
 
   public Service start(Caller caller, String app, String name) {
     Service service = find(caller, app, name);
+    if (!RUNNABLE_TYPES.contains(service.type())) {
+      // the agents have no role runner for it yet: starting would report RUNNING with nothing
+      // running, so say it plainly instead
+      throw new RuleViolation(
+          "type",
+          "service type " + service.type() + " cannot be started yet; generic services can");
+    }
     ServiceState from = transition(caller, service, "service.start", s -> s.start(clock.instant()));
     record(caller, service, "service.state", from + " -> " + service.state());
     return service;

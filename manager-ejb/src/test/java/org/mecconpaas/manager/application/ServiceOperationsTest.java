@@ -302,4 +302,17 @@ class ServiceOperationsTest extends MasterTestSupport {
                 master.serviceOperations.list(alice, "shop").stream().map(Service::name).toList()));
     assertEquals(2, master.countRows("service_roles")); // mysql: mysql and glb
   }
+
+  @Test
+  void typesTheAgentsCannotRunYetAreRefusedAtStartAndStayInInit() {
+    create("db", "mysql", null, null);
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> master.run(() -> master.serviceOperations.start(alice, "shop", "db")));
+    assertTrue(refused.getMessage().contains("cannot be started yet"), refused.getMessage());
+    assertEquals(
+        ServiceState.INIT,
+        master.inTransaction(() -> master.serviceOperations.find(alice, "shop", "db").state()));
+  }
 }
