@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The same steps as {@link EdgeIT} with real LXC containers. Runs where LXC works (root and the
- * Debian lxc package, as .ci/run installs them); the base container is made once per machine.
+ * The same steps as {@link EdgeIT} with real LXC containers. Runs with {@code -Dmec.it.lxc=true}
+ * where LXC works (root and Debian's lxc, lxc-templates, debootstrap and rsync); the base container
+ * is made once per machine (about a minute).
  */
 class LxcEdgeIT extends EdgeIT {
   @Override

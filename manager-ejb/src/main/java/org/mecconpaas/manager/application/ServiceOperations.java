@@ -223,6 +223,23 @@ public class ServiceOperations {
         detail);
   }
 
+  /**
+   * Role counts in the order the catalog lists the type's roles (the generic master first), with
+   * {@code overrides} applied: placement plans slots in this order, and people read them so.
+   */
+  public static Map<String, Integer> inCatalogOrder(
+      Service service, Map<String, Integer> overrides) {
+    Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+    type(service.type())
+        .roles()
+        .forEach(
+            r ->
+                ordered.put(
+                    r.name(),
+                    overrides.getOrDefault(r.name(), service.roles().getOrDefault(r.name(), 0))));
+    return ordered;
+  }
+
   static ServiceType type(String typeName) {
     return CATALOG
         .find(typeName == null ? "" : typeName)

@@ -98,7 +98,7 @@ public class ServiceReconciler {
     boolean running = service.desiredState() == ServiceState.RUNNING;
     PlacementPlan plan =
         PLANNER.plan(
-            running ? inCatalogOrder(service) : Map.of(),
+            running ? ServiceOperations.inCatalogOrder(service, Map.of()) : Map.of(),
             service.placementPolicy(),
             current(service),
             capacities(service));
@@ -144,18 +144,6 @@ public class ServiceReconciler {
     if (plan.changesMembership()) {
       service.membershipChanged();
     }
-  }
-
-  /**
-   * Role counts in the catalog's order (the generic service's master first), so placement decides
-   * the same way whatever order the database returned the roles in.
-   */
-  static Map<String, Integer> inCatalogOrder(Service service) {
-    Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
-    ServiceOperations.type(service.type())
-        .roles()
-        .forEach(r -> ordered.put(r.name(), service.roles().getOrDefault(r.name(), 0)));
-    return ordered;
   }
 
   private static ProvisionRequest request(Service service, PlacementPlan.Placement placement) {
@@ -204,12 +192,12 @@ public class ServiceReconciler {
   /** Whether the spec's instances would all find room now, without changing anything. */
   @Transactional
   public List<PlacementPlan.Slot> unplaceable(Service service, Map<String, Integer> roles) {
-    Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
-    ServiceOperations.type(service.type())
-        .roles()
-        .forEach(r -> ordered.put(r.name(), roles.getOrDefault(r.name(), 0)));
     return PLANNER
-        .plan(ordered, service.placementPolicy(), current(service), capacities(service))
+        .plan(
+            ServiceOperations.inCatalogOrder(service, roles),
+            service.placementPolicy(),
+            current(service),
+            capacities(service))
         .unplaceable();
   }
 

@@ -13,11 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.application.ServiceOperations.SpecChange;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
@@ -31,8 +29,6 @@ import org.mecconpaas.portal.interfaces.security.CurrentCaller;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ServicesResource {
-  private static final ServiceCatalog CATALOG = ServiceCatalog.standard();
-
   /** A new service from the catalog; roles default to the type's start set. */
   public record CreateRequest(
       String name, String type, String placementPolicy, Map<String, Integer> roles) {}
@@ -63,23 +59,12 @@ public class ServicesResource {
           s.desiredState(),
           s.phaseMessage(),
           s.placementPolicy().label(),
-          inCatalogOrder(s),
+          ServiceOperations.inCatalogOrder(s, Map.of()),
           s.generation(),
           s.activeCodeVersion(),
           s.createdAt(),
           s.updatedAt());
     }
-  }
-
-  /** Role counts in the order the catalog lists the roles, whatever order the database used. */
-  private static Map<String, Integer> inCatalogOrder(Service s) {
-    Map<String, Integer> ordered = new LinkedHashMap<>();
-    CATALOG
-        .find(s.type())
-        .ifPresent(t -> t.roles().forEach(r -> ordered.put(r.name(), s.roles().get(r.name()))));
-    ordered.values().removeIf(java.util.Objects::isNull);
-    s.roles().forEach(ordered::putIfAbsent);
-    return ordered;
   }
 
   @Inject private ServiceOperations services;

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.mecconpaas.manager.domain.model.Texts;
 
 /**
  * One audit-trail entry. Refers to applications and services by name, not by key, so it outlives
@@ -60,17 +61,13 @@ public class Event {
       Outcome outcome,
       String detail) {
     this.occurredAt = occurredAt;
-    this.actor = cut(actor, 63); // a refused login records the name as typed, however long
+    this.actor = Texts.cut(actor, 63); // a refused login records the name as typed, however long
     this.action = action;
     this.ownerId = ownerId;
     this.application = application;
     this.service = service;
     this.outcome = outcome;
-    this.detail = cut(detail, 2048);
-  }
-
-  private static String cut(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
+    this.detail = Texts.cut(detail, 2048);
   }
 
   public Long id() {

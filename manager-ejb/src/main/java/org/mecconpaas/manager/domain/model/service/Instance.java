@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.mecconpaas.manager.domain.model.Texts;
 import org.mecconpaas.manager.domain.model.node.Node;
 
 /**
@@ -135,18 +136,13 @@ public class Instance {
   /** What the node reported about this instance. */
   public void reported(InstanceReport report, Instant now) {
     state = report.state();
-    message = cut(report.message(), 1024);
+    message = Texts.cut(report.message(), 1024);
     codeVersion = report.codeVersion();
     address = report.address();
-    scripts = cut(report.scripts(), 4000);
+    scripts = Texts.cut(report.scripts(), 4000);
     scriptRunning = report.scriptRunning();
     reportedAt = now;
     updatedAt = now;
-  }
-
-  /** Agents are not trusted to keep to the columns' sizes. */
-  private static String cut(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   public Long id() {
