@@ -113,12 +113,14 @@ class EdgeIT {
         .ignoreExceptions()
         .until(() -> fetch(first, "init.out").contains("init v1 master"));
     assertTrue(fetch(first, "init.out").contains(first.getString("address")), "MY_IP was set");
-    assertTrue(
-        dev.text(SERVICE + "/instances/" + first.getString("name") + "/logs/stdout")
-            .expect(200)
-            .body()
-            .contains("serving"),
-        "run.sh's output reaches the master");
+    await("run.sh's output reaches the master with the next heartbeats")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                dev.text(SERVICE + "/instances/" + first.getString("name") + "/logs/stdout")
+                    .expect(200)
+                    .body()
+                    .contains("serving"));
   }
 
   @Test
@@ -298,17 +300,9 @@ class EdgeIT {
     return admin.get("/nodes/" + node).expect(200).object().getString("state");
   }
 
-  /** The node agent process of an emulated node, found by its command line. */
-  private static ProcessHandle agentOf(String node) {
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .commandLine()
-                    .map(c -> c.contains("mec-agent.jar") && c.contains("--name " + node + " "))
-                    .orElse(false))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no agent process for " + node));
+  /** The node agent process of an emulated node of this test's edge. */
+  private ProcessHandle agentOf(String node) {
+    return EmulatedEdgeProcess.agent(setup.dataDir().resolve("edge"), node);
   }
 
   private String fetch(JsonObject instance, String file) throws Exception {

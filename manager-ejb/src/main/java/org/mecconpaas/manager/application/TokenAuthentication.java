@@ -73,6 +73,11 @@ public class TokenAuthentication {
       audit.failure(String.valueOf(username), "auth.login", null, null, null, WRONG_CREDENTIALS);
       throw new AuthenticationFailed(WRONG_CREDENTIALS);
     }
+    if (user.get().disabled()) {
+      // the same answer as a wrong password: whether an account exists stays private
+      audit.failure(username, "auth.login", null, null, null, "account disabled");
+      throw new AuthenticationFailed(WRONG_CREDENTIALS);
+    }
     return Caller.of(user.get());
   }
 
@@ -108,7 +113,7 @@ public class TokenAuthentication {
     Instant now = clock.instant();
     return tokens
         .byHash(SecretTokens.digest(secret))
-        .filter(t -> t.isValidAt(now))
+        .filter(t -> t.isValidAt(now) && !t.user().disabled())
         .map(
             t -> {
               t.touch(now);

@@ -37,6 +37,9 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "disabled_at")
+  private Instant disabledAt;
+
   protected User() {}
 
   public User(String username, String passwordHash, Role role, Instant createdAt) {
@@ -44,6 +47,29 @@ public class User {
     this.passwordHash = passwordHash;
     this.role = role;
     this.createdAt = createdAt;
+  }
+
+  /** A disabled account cannot sign in and its tokens are refused; its data stays. */
+  public void disable(Instant now) {
+    if (disabledAt == null) {
+      disabledAt = now;
+    }
+  }
+
+  public void enable() {
+    disabledAt = null;
+  }
+
+  public boolean disabled() {
+    return disabledAt != null;
+  }
+
+  public Instant disabledAt() {
+    return disabledAt;
+  }
+
+  public void changePassword(String newPasswordHash) {
+    this.passwordHash = newPasswordHash;
   }
 
   public Long id() {
