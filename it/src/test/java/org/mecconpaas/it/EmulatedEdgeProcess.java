@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The edge emulator a master started, found by the PID file in the master's edge directory. */
-final class EmulatedEdgeProcess {
+/**
+ * The processes of an emulated edge: the emulator a master started, found by the PID file in the
+ * master's edge directory, and its node agents, found by their command lines.
+ */
+public final class EmulatedEdgeProcess {
   private static final Duration GRACE = Duration.ofSeconds(30);
 
   private EmulatedEdgeProcess() {}
 
   /** SIGTERM (the emulator removes its namespaces and agents), SIGKILL if it lingers. */
-  static void stop(Path edgeDir) throws IOException {
+  public static void stop(Path edgeDir) throws IOException {
     Path pidFile = edgeDir.resolve("emulator.pid");
     if (!Files.exists(pidFile)) {
       return;
@@ -30,5 +33,27 @@ final class EmulatedEdgeProcess {
                 emulator.destroyForcibly();
               }
             });
+  }
+
+  /**
+   * The agent process of an emulated node: {@code mec-agent.jar} and {@code --name node} on its
+   * command line, and its state directory in {@code edgeDir}, so that an agent of another edge on
+   * the same machine (a loopback edge, or one left behind) is never taken for it.
+   */
+  public static ProcessHandle agent(Path edgeDir, String node) {
+    String stateDir = edgeDir.toAbsolutePath().resolve(node).toString();
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(
+                        c ->
+                            c.contains("mec-agent.jar")
+                                && c.contains("--name " + node + " ")
+                                && c.contains(stateDir))
+                    .orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no agent process for " + node));
   }
 }
