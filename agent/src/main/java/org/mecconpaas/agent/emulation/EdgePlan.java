@@ -198,38 +198,67 @@ public record EdgePlan(List<NodePlan> nodes, boolean namespaced, String runtime)
   }
 
   /**
-   * The agent's command line ({@code java -Xmx48m -XX:+UseSerialGC -jar mec-agent.jar --master
-   * ...}).
+   * The agent JVM's settings besides {@code -Xmx}: a board has 1 GiB for everything, and the agent
+   * must stay within 64 MiB of resident memory while it runs 5 instances (bench/edge.sh measures
+   * it; bench/README.md has the figures of the alternatives). The heap is not what costs: the agent
+   * keeps under 10 MiB live, so it starts at 8 MiB and Serial GC (no GC threads) grows it only when
+   * needed. The rest is native: C1 only, one compiler thread and ten times the usual compile
+   * thresholds (the agent is I/O bound; only its really hot methods get compiled, which keeps the
+   * code cache and the compiler's arenas small, about 3 MiB less than plain C1); no class data
+   * sharing, because this JDK maps the shared archive at a random address and relocates it, which
+   * dirties all of its 12 MiB while the agent uses a fraction of those classes; 512 KiB thread
+   * stacks; and the metaspace hands unused memory back at once.
+   */
+  static final List<String> AGENT_JVM_OPTIONS =
+      List.of(
+          "-Xms8m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:CICompilerCount=1",
+          "-XX:CompileThresholdScaling=10",
+          "-Xshare:off",
+          "-Xss512k",
+          "-XX:ReservedCodeCacheSize=16m",
+          "-XX:MaxMetaspaceSize=48m",
+          "-XX:MetaspaceReclaimPolicy=aggressive");
+
+  /**
+   * The agent's command line ({@code env MALLOC_ARENA_MAX=2 java -Xmx48m ... -jar mec-agent.jar
+   * --master ...}). glibc would give each thread that ever allocated a malloc arena of its own; two
+   * are plenty for the agent, and {@code env} sets that whoever started the emulator (then execs
+   * java, so the agent's PID and command line are java's).
    */
   public List<String> agentCommand(
       NodePlan node, URI master, String joinToken, Path java, Path agentJar, String heap) {
     NodeSite site = node.site();
-    return List.of(
-        java.toString(),
-        "-Xmx" + heap,
-        "-XX:+UseSerialGC",
-        "-jar",
-        agentJar.toString(),
-        "--master",
-        agentMasterUrl(master).toString(),
-        "--state-dir",
-        node.stateDir().toString(),
-        "--join-token",
-        joinToken,
-        "--name",
-        site.name(),
-        "--latitude",
-        EdgeLayout.plain(site.latitude()),
-        "--longitude",
-        EdgeLayout.plain(site.longitude()),
-        "--cpu-millis",
-        String.valueOf(site.profile().cpuMillis()),
-        "--memory-mib",
-        String.valueOf(site.profile().memoryMiB()),
-        "--address",
-        node.address(),
-        "--runtime",
-        runtime);
+    List<String> command =
+        new ArrayList<>(List.of("env", "MALLOC_ARENA_MAX=2", java.toString(), "-Xmx" + heap));
+    command.addAll(AGENT_JVM_OPTIONS);
+    command.addAll(
+        List.of(
+            "-jar",
+            agentJar.toString(),
+            "--master",
+            agentMasterUrl(master).toString(),
+            "--state-dir",
+            node.stateDir().toString(),
+            "--join-token",
+            joinToken,
+            "--name",
+            site.name(),
+            "--latitude",
+            EdgeLayout.plain(site.latitude()),
+            "--longitude",
+            EdgeLayout.plain(site.longitude()),
+            "--cpu-millis",
+            String.valueOf(site.profile().cpuMillis()),
+            "--memory-mib",
+            String.valueOf(site.profile().memoryMiB()),
+            "--address",
+            node.address(),
+            "--runtime",
+            runtime));
+    return List.copyOf(command);
   }
 
   /**

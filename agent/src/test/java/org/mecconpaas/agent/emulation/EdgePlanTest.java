@@ -66,9 +66,20 @@ class EdgePlanTest {
     NodeSite n1 = namespaced.node("n1").site();
     assertEquals(
         List.of(
+            "env",
+            "MALLOC_ARENA_MAX=2",
             "/jdk/bin/java",
             "-Xmx48m",
+            "-Xms8m",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:CompileThresholdScaling=10",
+            "-Xshare:off",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=16m",
+            "-XX:MaxMetaspaceSize=48m",
+            "-XX:MetaspaceReclaimPolicy=aggressive",
             "-jar",
             "/x/mec-agent.jar",
             "--master",
