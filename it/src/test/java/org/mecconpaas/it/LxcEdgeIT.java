@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The same steps as {@link EdgeIT} with real LXC containers. Runs with {@code -Dmec.it.lxc=true}
@@ -17,8 +16,9 @@ class LxcEdgeIT extends EdgeIT {
     return "lxc";
   }
 
-  @BeforeAll
-  void requireLxc() {
+  @Override
+  protected void assumeRuntimeWorks() {
+    assumeTrue(Boolean.getBoolean("mec.it.lxc"), "LXC edge tests run with -Dmec.it.lxc=true");
     assumeTrue(
         "root".equals(System.getProperty("user.name"))
             && Files.isExecutable(Path.of("/usr/bin/lxc-create")),
