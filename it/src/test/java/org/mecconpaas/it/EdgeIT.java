@@ -257,7 +257,10 @@ class EdgeIT {
     end.accept(jvm);
     await().atMost(Duration.ofSeconds(60)).until(() -> !jvm.isAlive());
     master.abandon(); // its emulated edge runs on, as real boards would
-    master = RunningMaster.start(setup.restart(log), "--nodes", "3", "--runtime", runtime());
+    // the same port: the adopted nodes keep calling the master where they enrolled
+    master =
+        RunningMaster.startOn(
+            master.port(), setup.restart(log), "--nodes", "3", "--runtime", runtime());
     signIn();
     awaitRunning(3);
     JsonObject after = instance("master").orElseThrow();
