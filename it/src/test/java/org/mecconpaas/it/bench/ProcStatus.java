@@ -22,7 +22,12 @@ final class ProcStatus {
     return field(pid, "VmHWM") / 1024.0;
   }
 
-  /** A "Name: 1234 kB" line, in kB. */
+  /** {@code Threads}: how many threads the process has now. */
+  static long threads(long pid) throws IOException {
+    return field(pid, "Threads");
+  }
+
+  /** A "Name: 1234 kB" line, in kB (or a plain count such as "Threads: 21"). */
   private static long field(long pid, String name) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith(name + ":")) {
