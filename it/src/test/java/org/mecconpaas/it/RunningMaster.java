@@ -47,7 +47,13 @@ public final class RunningMaster implements AutoCloseable {
     this.launchedAtNanos = launchedAtNanos;
     this.anonymous = ApiClient.anonymous(api());
     this.killOnExit = new Thread(() -> family().forEach(ProcessHandle::destroyForcibly));
-    Runtime.getRuntime().addShutdownHook(killOnExit);
+    try {
+      Runtime.getRuntime().addShutdownHook(killOnExit);
+    } catch (IllegalStateException shutdownInProgress) {
+      // launched while this JVM exits (a SIGTERM): no hook would ever stop it, so stop it now
+      family().forEach(ProcessHandle::destroyForcibly);
+      throw shutdownInProgress;
+    }
   }
 
   /**
