@@ -265,7 +265,13 @@ class EdgeIT {
     awaitRunning(3);
     JsonObject after = instance("master").orElseThrow();
     assertEquals(before.getString("node"), after.getString("node"));
-    assertEquals(runPid, fetch(after, "run.pid").trim(), "run.sh was not started again");
+    // on a loaded machine one request may time out: what counts is the answer, not its speed
+    String runPidAfter =
+        await("run.sh of " + after.getString("name") + " answers")
+            .atMost(SETTLE)
+            .ignoreExceptions()
+            .until(() -> fetch(after, "run.pid").trim(), pid -> !pid.isBlank());
+    assertEquals(runPid, runPidAfter, "run.sh was not started again");
     assertEquals(initRuns, fetch(after, "init.count").trim(), "init.sh did not run again");
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.mecconpaas.agent.bundle.BundleFetcher;
 import org.mecconpaas.agent.bundle.BundleRejected;
@@ -34,13 +35,52 @@ final class CodeInstaller {
    */
   InstallOutcome install(CodeRef code, Path download, Path workDir, Collection<Long> oldScripts) {
     Path staging = workDir.resolveSibling(workDir.getFileName() + ".staging");
+    return unpackThen(
+        code,
+        download,
+        staging,
+        () -> {
+          ProcessGroups.terminate(oldScripts, STOP_GRACE);
+          replaceContents(workDir, staging);
+        });
+  }
+
+  /**
+   * A catalog role's code version goes into {@code codeRoot/<version>}, beside the versions already
+   * there: nothing is stopped, the role switches to it after its init.sh. Only the new version and
+   * the one being served stay.
+   *
+   * @param servedVersion the version the role serves now (or falls back to); kept
+   */
+  InstallOutcome installVersion(CodeRef code, Path download, Path codeRoot, int servedVersion) {
+    Path target = codeRoot.resolve(Integer.toString(code.version()));
+    Path staging = codeRoot.resolve(code.version() + ".staging");
+    return unpackThen(
+        code,
+        download,
+        staging,
+        () -> {
+          FileTrees.delete(target);
+          Files.move(staging, target);
+          pruneOldVersions(
+              codeRoot, new java.util.HashSet<>(List.of(code.version(), servedVersion)));
+        });
+  }
+
+  private interface Placement {
+    void place() throws IOException;
+  }
+
+  /** Download, verify and unpack into {@code staging}; then let {@code placement} put it in use. */
+  private InstallOutcome unpackThen(
+      CodeRef code, Path download, Path staging, Placement placement) {
     try {
       FileTrees.delete(staging);
       Files.createDirectories(download.getParent());
+      Files.createDirectories(staging.getParent());
       fetcher.fetch(code, download);
       BundleUnpacker.unpack(download, code.format(), staging);
-      ProcessGroups.terminate(oldScripts, STOP_GRACE);
-      replaceContents(workDir, staging);
+      placement.place();
       return new InstallOutcome.Installed(
           code.version(), code.sha256().toLowerCase(java.util.Locale.ROOT));
     } catch (BundleRejected e) {
@@ -53,6 +93,15 @@ final class CodeInstaller {
         FileTrees.delete(staging);
       } catch (IOException e) {
         // leftovers are deleted before the next installation
+      }
+    }
+  }
+
+  private static void pruneOldVersions(Path codeRoot, Set<Integer> kept) throws IOException {
+    for (Path dir : children(codeRoot)) {
+      String name = dir.getFileName().toString();
+      if (name.matches("[0-9]{1,9}") && !kept.contains(Integer.parseInt(name))) {
+        FileTrees.delete(dir);
       }
     }
   }

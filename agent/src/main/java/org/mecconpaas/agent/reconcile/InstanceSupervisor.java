@@ -1,6 +1,7 @@
 package org.mecconpaas.agent.reconcile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.mecconpaas.agent.state.InstanceState;
 import org.mecconpaas.agent.state.InstanceStateStore;
 import org.mecconpaas.agent.state.Script;
 import org.mecconpaas.agent.state.ScriptRecord;
+import org.mecconpaas.catalog.RoleFiles;
 
 /**
  * Applies plans for one instance and keeps its state: the running script processes, the persisted
@@ -42,6 +44,11 @@ final class InstanceSupervisor {
   private CompletableFuture<InstallOutcome> install;
   private String notice;
   private final Backoff backoff = new Backoff(1_000, 30_000);
+  // catalog roles only: start.sh is restarted when it exits, after a growing pause
+  private final Backoff roleRestarts = new Backoff(1_000, 30_000);
+  private final RoleHealth health;
+  private boolean roleFilesInstalled;
+  private boolean restartPlanned;
 
   /** What every supervisor shares. */
   record Context(
@@ -50,14 +57,23 @@ final class InstanceSupervisor {
       CodeInstaller installer,
       Executor jobs,
       Runnable wake,
-      String nodeAddress) {}
+      String nodeAddress,
+      Map<String, String> roleEnvironment) {}
 
   private InstanceSupervisor(String id, Context context, InstanceState state) {
     this.id = id;
     this.context = context;
     this.launcher =
-        new ScriptLauncher(id, context.runtime(), context.store(), context.nodeAddress());
+        new ScriptLauncher(
+            id,
+            context.runtime(),
+            context.store(),
+            context.nodeAddress(),
+            context.roleEnvironment());
     this.container = new ContainerWatch(id, context.runtime());
+    this.health =
+        new RoleHealth(
+            id, context.runtime(), context.store().dir(id).resolve("health.log"), context.wake());
     this.state = state;
     this.saved = state;
   }
@@ -112,14 +128,50 @@ final class InstanceSupervisor {
       saveIfChanged();
       return;
     }
-    LiveFacts facts =
-        new LiveFacts(container.ready(desired.containerSpec(), nowMillis), install != null);
-    for (Step step : InstancePlanner.plan(desired, state, facts)) {
+    boolean containerReady = container.ready(desired.containerSpec(), nowMillis);
+    List<Step> plan =
+        isRole()
+            ? RolePlanner.plan(
+                desired,
+                state,
+                new LiveFacts(
+                    containerReady,
+                    install != null,
+                    roleFilesInstalled,
+                    !roleRestarts.waiting(nowMillis)))
+            : InstancePlanner.plan(desired, state, new LiveFacts(containerReady, install != null));
+    for (Step step : plan) {
       if (!apply(step, nowMillis)) {
         break;
       }
     }
+    checkRoleHealth(nowMillis);
     saveIfChanged();
+  }
+
+  private boolean isRole() {
+    return desired != null && ScriptLauncher.isRole(desired);
+  }
+
+  private void checkRoleHealth(long nowMillis) {
+    if (!isRole() || !state.isRunning(Script.START)) {
+      health.reset();
+    } else if (Files.isRegularFile(roleDir().resolve(RoleHealth.SCRIPT))) {
+      health.poll(
+          RoleLayout.ROLE_DIR + "/" + RoleHealth.SCRIPT,
+          launcher.environment(desired, RolePlanner.servedVersion(state)),
+          nowMillis);
+    }
+  }
+
+  /** A role without health.sh serves while its start.sh runs. */
+  private boolean roleServes() {
+    return state.isRunning(Script.START)
+        && (health.healthy() || !Files.isRegularFile(roleDir().resolve(RoleHealth.SCRIPT)));
+  }
+
+  private Path roleDir() {
+    return RoleLayout.roleDir(context.runtime().workDir(id));
   }
 
   private boolean apply(Step step, long nowMillis) {
@@ -144,6 +196,16 @@ final class InstanceSupervisor {
         LOG.info(id + ": " + refuse.reason());
       } else if (step instanceof Step.KillScripts kill) {
         killScripts(kill.interruptSeq());
+      } else if (step instanceof Step.InstallRoleFiles) {
+        installRoleFiles();
+      } else if (step instanceof Step.StartRole startRole) {
+        // start.sh reads the members itself: give it the current ones
+        launcher.writeAgentsJson(desired.membership());
+        state = state.withNotified(desired.membership().generation());
+        start(Script.START, startRole.codeVersion(), startRole.codeVersion());
+        notice = null;
+      } else if (step instanceof Step.SwitchCode switchCode) {
+        switchCode(switchCode.codeVersion());
       }
       backoff.succeeded();
       return true;
@@ -160,9 +222,17 @@ final class InstanceSupervisor {
     Path download = context.store().dir(id).resolve("bundle.download");
     Path workDir = context.runtime().workDir(id);
     LOG.info(id + ": installing code version " + fetch.code().version());
+    boolean role = isRole();
+    int served = state.initDoneVersion();
     install =
         CompletableFuture.supplyAsync(
-            () -> context.installer().install(fetch.code(), download, workDir, oldScripts),
+            () ->
+                role
+                    ? context
+                        .installer()
+                        .installVersion(
+                            fetch.code(), download, RoleLayout.codeRoot(workDir), served)
+                    : context.installer().install(fetch.code(), download, workDir, oldScripts),
             context.jobs());
     install.whenComplete((outcome, error) -> context.wake().run());
   }
@@ -179,8 +249,12 @@ final class InstanceSupervisor {
     }
     install = null;
     if (outcome instanceof InstallOutcome.Installed done) {
-      // new code needs its own init.sh: -1 is "no version initialised"
-      state = state.withCode(done.version(), done.sha256()).withInitDone(-1);
+      state = state.withCode(done.version(), done.sha256());
+      if (!isRole()) {
+        // new code needs its own init.sh: -1 is "no version initialised"; a role keeps its last
+        // good version here, as it serves it until the new one is initialised
+        state = state.withInitDone(-1);
+      }
       notice = null;
       backoff.succeeded();
       LOG.info(id + ": code version " + done.version() + " unpacked");
@@ -195,9 +269,12 @@ final class InstanceSupervisor {
   }
 
   private void runInit(int version) throws IOException {
-    launcher.writeAgentsJson(desired.membership());
-    state = state.withNotified(desired.membership().generation());
-    if (launcher.has(Script.INIT)) {
+    if (!state.isRunning(Script.START)) {
+      // a serving role hears of membership changes through notify.sh, not through a new version
+      launcher.writeAgentsJson(desired.membership());
+      state = state.withNotified(desired.membership().generation());
+    }
+    if (launcher.has(Script.INIT, desired)) {
       start(Script.INIT, version);
     } else {
       state = state.withInitDone(version);
@@ -207,14 +284,14 @@ final class InstanceSupervisor {
   private void notifyMembership(long generation) throws IOException {
     launcher.writeAgentsJson(desired.membership());
     state = state.withNotified(generation);
-    if (launcher.has(Script.NOTIFY)) {
+    if (launcher.has(Script.NOTIFY, desired)) {
       start(Script.NOTIFY, generation);
     }
   }
 
   private void startCommand(Script script, long seq) throws IOException {
     state = state.withHandled(state.handled().with(script, seq));
-    if (!launcher.has(script)) {
+    if (!launcher.has(script, desired)) {
       notice = script.key() + " ignored: no " + script.fileName() + " in the bundle";
       LOG.info(id + ": " + notice);
       return;
@@ -250,8 +327,51 @@ final class InstanceSupervisor {
     LOG.info(id + ": " + notice);
   }
 
+  /**
+   * Replaces the role's scripts with the catalog's (those of this agent's build): beside the old
+   * ones first, then swapped, as a running shell reads its script while it runs.
+   */
+  private void installRoleFiles() throws IOException {
+    Path roleDir = roleDir();
+    Path fresh = roleDir.resolveSibling(RoleLayout.ROLE_DIR + ".new");
+    Path old = roleDir.resolveSibling(RoleLayout.ROLE_DIR + ".old");
+    org.mecconpaas.agent.state.FileTrees.delete(fresh);
+    org.mecconpaas.agent.state.FileTrees.delete(old);
+    RoleFiles.of(desired.type(), desired.role())
+        .orElseThrow(
+            () ->
+                new IOException(
+                    "this agent has no runner for role "
+                        + desired.role()
+                        + " of "
+                        + desired.type()))
+        .copyTo(fresh);
+    if (Files.exists(roleDir)) {
+      Files.move(roleDir, old);
+    }
+    Files.move(fresh, roleDir);
+    org.mecconpaas.agent.state.FileTrees.delete(old);
+    roleFilesInstalled = true;
+  }
+
+  /** switch.sh makes the running role serve the version; without it, start.sh restarts with it. */
+  private void switchCode(int version) throws IOException {
+    if (launcher.has(Script.SWITCH, desired)) {
+      start(Script.SWITCH, version, version);
+      return;
+    }
+    state.script(Script.START).ifPresent(record -> ProcessGroups.signal(record.pid(), "TERM"));
+    restartPlanned = true;
+    notice = "restarting start.sh for code version " + version;
+    LOG.info(id + ": " + notice);
+  }
+
   private void start(Script script, long seq) throws IOException {
-    ScriptProcess process = launcher.start(script, desired);
+    start(script, seq, desired.codeVersion());
+  }
+
+  private void start(Script script, long seq, int codeVersion) throws IOException {
+    ScriptProcess process = launcher.start(script, desired, codeVersion);
     processes.put(script, process);
     state =
         state.withScript(
@@ -284,7 +404,44 @@ final class InstanceSupervisor {
               + (code == null ? "unknown status" : code));
       if (script == Script.INIT && record.seq() == state.codeVersion()) {
         initEnded(record.seq(), code);
+      } else if (script == Script.START) {
+        roleStopped(code);
+      } else if (script == Script.SWITCH) {
+        switchEnded(record.seq(), code);
       }
+    }
+  }
+
+  /** start.sh ended: it starts again, at once when a switch asked for it, else after a pause. */
+  private void roleStopped(Integer code) {
+    health.reset();
+    long now = System.nanoTime() / 1_000_000;
+    if (restartPlanned) {
+      restartPlanned = false;
+      roleRestarts.succeeded();
+      return;
+    }
+    roleRestarts.failed(now);
+    notice =
+        "start.sh exited with "
+            + (code == null ? "unknown status" : code)
+            + "; restarting in "
+            + roleRestarts.delayMillis() / 1000
+            + " s";
+    LOG.warning(id + ": " + notice);
+  }
+
+  private void switchEnded(long version, Integer code) {
+    if (code != null && code == 0) {
+      state
+          .script(Script.START)
+          .filter(ScriptRecord::running)
+          .ifPresent(start -> state = state.withScript(Script.START, start.withSeq(version)));
+      LOG.info(id + ": serving code version " + version);
+    } else {
+      String message = "switch.sh exited with " + (code == null ? "unknown status" : code);
+      state = state.withFailure(new InstanceState.Failure(unpackedCodeKey(), message));
+      LOG.warning(id + ": FAILED: " + message + "; still serving the previous version");
     }
   }
 
@@ -303,6 +460,7 @@ final class InstanceSupervisor {
 
   /** Stops everything and deletes the container and the instance's files. Runs on a job thread. */
   void retire() throws IOException {
+    health.reset();
     ProcessGroups.terminate(runningGroups(), STOP_GRACE);
     context.runtime().remove(id);
     context.store().delete(id);
@@ -328,6 +486,12 @@ final class InstanceSupervisor {
     }
     if (container.broken()) {
       return InstancePhase.STOPPED;
+    }
+    if (isRole()) {
+      boolean current = RolePlanner.servedVersion(state) == desired.codeVersion();
+      return current && roleServes() && container.ensured()
+          ? InstancePhase.RUNNING
+          : InstancePhase.STARTING;
     }
     boolean codeReady =
         desired == null || desired.code() == null || desiredCodeKey().equals(unpackedCodeKey());

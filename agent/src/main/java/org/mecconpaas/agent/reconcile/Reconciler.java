@@ -56,6 +56,18 @@ public final class Reconciler {
       InstanceStateStore store,
       BundleFetcher fetcher,
       String nodeAddress) {
+    this(runtime, store, fetcher, nodeAddress, RoleEnvironment.ofThisNode());
+  }
+
+  /**
+   * @param roleEnvironment what every catalog role gets from the node ({@link RoleEnvironment})
+   */
+  public Reconciler(
+      ContainerRuntime runtime,
+      InstanceStateStore store,
+      BundleFetcher fetcher,
+      String nodeAddress,
+      Map<String, String> roleEnvironment) {
     this.runtime = runtime;
     this.store = store;
     this.jobs =
@@ -68,7 +80,13 @@ public final class Reconciler {
             });
     this.context =
         new InstanceSupervisor.Context(
-            runtime, store, new CodeInstaller(fetcher), jobs, this::wake, nodeAddress);
+            runtime,
+            store,
+            new CodeInstaller(fetcher),
+            jobs,
+            this::wake,
+            nodeAddress,
+            roleEnvironment);
   }
 
   /**

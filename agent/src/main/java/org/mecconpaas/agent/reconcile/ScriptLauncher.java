@@ -28,21 +28,48 @@ final class ScriptLauncher {
   private final ContainerRuntime runtime;
   private final InstanceStateStore store;
   private final String nodeAddress;
+  private final Map<String, String> roleEnvironment;
 
+  /**
+   * @param roleEnvironment what the node gives every catalog role besides the instance's own
+   *     variables ({@code MEC_MIDDLEWARE}, {@code MEC_JAVA})
+   */
   ScriptLauncher(
-      String id, ContainerRuntime runtime, InstanceStateStore store, String nodeAddress) {
+      String id,
+      ContainerRuntime runtime,
+      InstanceStateStore store,
+      String nodeAddress,
+      Map<String, String> roleEnvironment) {
     this.id = id;
     this.runtime = runtime;
     this.store = store;
     this.nodeAddress = nodeAddress;
+    this.roleEnvironment = Map.copyOf(roleEnvironment);
   }
 
-  /** Whether the unpacked bundle has this script. */
-  boolean has(Script script) {
-    return Files.isRegularFile(runtime.workDir(id).resolve(script.fileName()));
+  /** Whether the unpacked bundle (generic) or the role's files (catalog role) have this script. */
+  boolean has(Script script, DesiredInstance desired) {
+    return Files.isRegularFile(runtime.workDir(id).resolve(scriptPath(script, desired)));
+  }
+
+  /** Relative to the work directory, which is every script's working directory. */
+  private static String scriptPath(Script script, DesiredInstance desired) {
+    return isRole(desired) ? RoleLayout.ROLE_DIR + "/" + script.fileName() : script.fileName();
+  }
+
+  static boolean isRole(DesiredInstance desired) {
+    return !"generic".equals(desired.type());
   }
 
   ScriptProcess start(Script script, DesiredInstance desired) throws IOException {
+    return start(script, desired, desired.codeVersion());
+  }
+
+  /**
+   * @param codeVersion for a catalog role, the code version the script works on ({@code
+   *     MEC_CODE_DIR})
+   */
+  ScriptProcess start(Script script, DesiredInstance desired, int codeVersion) throws IOException {
     Path status = statusFile(script);
     Files.createDirectories(status.getParent());
     Files.deleteIfExists(status);
@@ -52,10 +79,11 @@ final class ScriptLauncher {
             "/bin/sh",
             "-c",
             STATUS_WRAPPER,
-            "./" + script.fileName(),
+            "./" + scriptPath(script, desired),
             STATUS_DIR + "/" + status.getFileName());
     Process child =
-        runtime.exec(id, command, environment(desired), store.stdout(id), store.stderr(id));
+        runtime.exec(
+            id, command, environment(desired, codeVersion), store.stdout(id), store.stderr(id));
     return ScriptProcess.started(child, status);
   }
 
@@ -77,8 +105,11 @@ final class ScriptLauncher {
     }
   }
 
-  /** The desired env, completed with what the protocol promises every script. */
-  Map<String, String> environment(DesiredInstance desired) {
+  /**
+   * The desired env, completed with what the protocol promises every script, and for a catalog role
+   * what docs/role-runners.md promises.
+   */
+  Map<String, String> environment(DesiredInstance desired, int codeVersion) {
     Map<String, String> env = new LinkedHashMap<>(desired.env());
     // a container with an address of its own (lxc) is reached there, whatever the master assumed
     // before its first report
@@ -94,6 +125,16 @@ final class ScriptLauncher {
             .findFirst()
             .orElse(""));
     env.put("MEC_INSTANCE", id);
+    if (isRole(desired)) {
+      String inside = runtime.workDirInside(id);
+      env.putAll(roleEnvironment);
+      env.put("MEC_STATE_DIR", inside);
+      env.put("MEC_ROLE_DIR", inside + "/" + RoleLayout.ROLE_DIR);
+      env.put("MEC_CODE_DIR", RoleLayout.codeDirInside(inside, codeVersion));
+      env.put("MEC_CODE_VERSION", Integer.toString(Math.max(codeVersion, 0)));
+      env.put("MEC_MEMORY_MIB", Integer.toString(desired.memoryMiB()));
+      env.put("MEC_CPU_MILLIS", Integer.toString(desired.cpuMillis()));
+    }
     return env;
   }
 }

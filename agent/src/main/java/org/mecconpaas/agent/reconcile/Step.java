@@ -27,6 +27,18 @@ public sealed interface Step {
   /** Do not execute the command, and say why in the instance's message. */
   record Refuse(Script script, long seq, String reason) implements Step {}
 
+  /** Copy the catalog role's scripts into the instance (a role instance, not generic). */
+  record InstallRoleFiles() implements Step {}
+
+  /** Start the role's start.sh serving this (initialised) code version. */
+  record StartRole(int codeVersion) implements Step {}
+
+  /**
+   * The role runs an older code version: run switch.sh for this one, or restart start.sh when the
+   * role has no switch.sh.
+   */
+  record SwitchCode(int codeVersion) implements Step {}
+
   /** The second interrupt: SIGKILL the process groups of every running script. */
   record KillScripts(long interruptSeq) implements Step {}
 }

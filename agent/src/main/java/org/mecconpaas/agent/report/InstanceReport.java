@@ -44,6 +44,9 @@ public record InstanceReport(
   public Map<String, Object> toJson(LogChunk stdout, LogChunk stderr) {
     Map<String, Object> scriptsJson = new LinkedHashMap<>();
     for (Script script : Script.values()) {
+      if (script.roleOnly() && !scripts.containsKey(script)) {
+        continue; // a generic instance: keep its report to the five scripts users know
+      }
       scriptsJson.put(script.key(), script(script).toJson());
     }
     Map<String, Object> json = new LinkedHashMap<>();

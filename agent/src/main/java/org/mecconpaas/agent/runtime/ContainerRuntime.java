@@ -38,6 +38,14 @@ public interface ContainerRuntime {
   Path workDir(String name);
 
   /**
+   * {@link #workDir} as processes inside the container see it (the same path, unless the container
+   * mounts it elsewhere).
+   */
+  default String workDirInside(String name) {
+    return workDir(name).toString();
+  }
+
+  /**
    * Starts a command inside the container as the leader of a new process group, in {@link
    * #workDir}, with stdout and stderr appended to the given files.
    *

@@ -31,6 +31,13 @@ public record ScriptRecord(
     return new ScriptRecord(seq, pid, startedAtMillis, code, true, interrupted);
   }
 
+  /**
+   * The same process, now standing for another sequence number (a role's switched code version).
+   */
+  public ScriptRecord withSeq(long newSeq) {
+    return new ScriptRecord(newSeq, pid, startedAtMillis, exitCode, finished, interrupted);
+  }
+
   public ScriptRecord markInterrupted() {
     return new ScriptRecord(seq, pid, startedAtMillis, exitCode, finished, true);
   }

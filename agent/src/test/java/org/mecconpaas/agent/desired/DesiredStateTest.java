@@ -48,7 +48,8 @@ class DesiredStateTest {
     assertEquals("10.77.0.12", instance.env().get("MY_IP"));
     assertEquals(5, instance.membership().generation());
     assertEquals(
-        new Member("10.77.0.11", "master", "s12-master-0"), instance.membership().agents().get(0));
+        new Member("10.77.0.11", "master", "s12-master-0", 0),
+        instance.membership().agents().get(0));
     assertEquals(new Commands(1, 0, 0), instance.commands());
     assertEquals(500, instance.containerSpec().cpuMillis());
   }

@@ -31,7 +31,7 @@ class InstancePlannerTest {
         20001,
         code,
         Map.of("MY_ROLE", "node"),
-        new Membership(generation, List.of(new Member("10.0.0.1", "master", "s1-master-0"))),
+        new Membership(generation, List.of(new Member("10.0.0.1", "master", "s1-master-0", 20000))),
         commands);
   }
 

@@ -47,6 +47,15 @@ public final class DesiredInstances {
     return this;
   }
 
+  /** An instance of a catalog role, run by the role's scripts instead of the bundle's. */
+  public DesiredInstances role(String type, String role) {
+    json.put("type", type);
+    json.put("role", role);
+    env.put("MY_ROLE", role);
+    commands.put("run", 0);
+    return this;
+  }
+
   public DesiredInstances commands(int run, int interrupt, int cleanup) {
     commands.put("run", run);
     commands.put("interrupt", interrupt);

@@ -230,7 +230,9 @@ public class AgentGateway {
         env,
         new Membership(
             service.membershipGeneration(),
-            members.stream().map(m -> new Member(m.address(), m.role(), m.name())).toList()),
+            members.stream()
+                .map(m -> new Member(m.address(), m.role(), m.name(), m.port()))
+                .toList()),
         Map.of(
             "run", service.runCount(),
             "interrupt", service.interruptCount(),

@@ -36,8 +36,8 @@ public final class AgentMessages {
   /** Which bundle an instance runs. */
   public record CodeRef(int version, String sha256, String path, String format) {}
 
-  /** A member of a service, as notify.sh sees it in agents.json. */
-  public record Member(String ip, String role, String id) {}
+  /** A member of a service, as notify.sh sees it in agents.json ({@code port}: its MY_PORT). */
+  public record Member(String ip, String role, String id, int port) {}
 
   /** One instance the node must run, with everything the agent needs to run it. */
   public record DesiredInstance(

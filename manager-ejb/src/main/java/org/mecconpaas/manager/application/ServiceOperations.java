@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mecconpaas.catalog.RoleFiles;
 import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.domain.model.DnsLabel;
@@ -34,8 +35,17 @@ import org.mecconpaas.manager.infrastructure.storage.CodeStore;
 public class ServiceOperations {
   private static final ServiceCatalog CATALOG = ServiceCatalog.standard();
 
-  /** Types whose roles the node agents can run today. */
-  static final java.util.Set<String> RUNNABLE_TYPES = java.util.Set.of("generic");
+  /**
+   * Whether the node agents can run the type: generic runs the user's scripts; a catalog type needs
+   * a role runner (docs/role-runners.md) for every one of its roles.
+   */
+  static boolean runnable(String type) {
+    return "generic".equals(type)
+        || CATALOG
+            .find(type)
+            .map(t -> t.roles().stream().allMatch(r -> RoleFiles.of(type, r.name()).isPresent()))
+            .orElse(false);
+  }
 
   /** What a developer may change on a service; absent fields stay as they are. */
   public record SpecChange(
@@ -119,12 +129,11 @@ public class ServiceOperations {
 
   public Service start(Caller caller, String app, String name) {
     Service service = find(caller, app, name);
-    if (!RUNNABLE_TYPES.contains(service.type())) {
+    if (!runnable(service.type())) {
       // the agents have no role runner for it yet: starting would report RUNNING with nothing
       // running, so say it plainly instead
       throw new RuleViolation(
-          "type",
-          "service type " + service.type() + " cannot be started yet; generic services can");
+          "type", "service type " + service.type() + " has no role runners yet: it cannot start");
     }
     ServiceState from = transition(caller, service, "service.start", s -> s.start(clock.instant()));
     record(caller, service, "service.state", from + " -> " + service.state());

@@ -310,7 +310,7 @@ class ServiceOperationsTest extends MasterTestSupport {
         assertThrows(
             RuleViolation.class,
             () -> master.run(() -> master.serviceOperations.start(alice, "shop", "db")));
-    assertTrue(refused.getMessage().contains("cannot be started yet"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("cannot start"), refused.getMessage());
     assertEquals(
         ServiceState.INIT,
         master.inTransaction(() -> master.serviceOperations.find(alice, "shop", "db").state()));

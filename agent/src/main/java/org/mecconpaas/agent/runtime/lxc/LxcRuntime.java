@@ -241,6 +241,11 @@ public final class LxcRuntime implements ContainerRuntime {
   }
 
   @Override
+  public String workDirInside(String name) {
+    return BUNDLE_DIR;
+  }
+
+  @Override
   public Process exec(
       String name, List<String> command, Map<String, String> environment, Path stdout, Path stderr)
       throws IOException {

@@ -17,8 +17,14 @@ import org.mecconpaas.manager.domain.model.service.InstanceState;
 /** Provisions on edge nodes through their agents' heartbeats. Runs in the caller's transaction. */
 @ApplicationScoped
 public class EdgeAgentDriver implements CloudDriver {
-  /** Each instance gets its own port, so instances sharing a node's address do not collide. */
+  /**
+   * Each instance gets its own block of {@link #PORT_BLOCK} ports from its {@code port} on (its
+   * {@code MY_PORT} .. {@code MY_PORT+9}: middleware such as Flink needs several), so instances
+   * sharing a node's address do not collide.
+   */
   static final int FIRST_PORT = 20000;
+
+  static final int PORT_BLOCK = 10;
 
   static final int PORTS = 20000;
 
@@ -74,7 +80,10 @@ public class EdgeAgentDriver implements CloudDriver {
     em.persist(instance);
   }
 
-  /** The lowest port no other instance on the node holds: instances share the node's address. */
+  /**
+   * The lowest block start whose block overlaps no other instance's block on the node: instances
+   * share the node's address.
+   */
   private int freePort(Node node, Instance instance) {
     java.util.Set<Integer> taken =
         new java.util.HashSet<>(
@@ -84,8 +93,9 @@ public class EdgeAgentDriver implements CloudDriver {
                 .setParameter("node", node.id())
                 .setParameter("self", instance.name())
                 .getResultList());
-    for (int port = FIRST_PORT; port < FIRST_PORT + PORTS; port++) {
-      if (!taken.contains(port)) {
+    for (int port = FIRST_PORT; port + PORT_BLOCK <= FIRST_PORT + PORTS; port += PORT_BLOCK) {
+      int start = port;
+      if (taken.stream().noneMatch(t -> Math.abs(t - start) < PORT_BLOCK)) {
         return port;
       }
     }

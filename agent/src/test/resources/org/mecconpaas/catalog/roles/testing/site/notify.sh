@@ -1,0 +1,2 @@
+#!/bin/sh
+cp agents.json notified-agents.json
