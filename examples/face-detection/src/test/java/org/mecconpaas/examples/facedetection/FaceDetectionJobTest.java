@@ -12,10 +12,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +101,21 @@ class FaceDetectionJobTest {
         causes(e).anyMatch(c -> String.valueOf(c.getMessage()).startsWith("frame 0: not a")),
         "no cause says which frame failed: " + e);
     assertFalse(Files.exists(out.resolve("faces.csv")), "no CSV from a failed run");
+  }
+
+  @Test
+  void detectorsRunWithTheParallelismAskedForNotOneChosenByDataVolume() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(3);
+    FaceDetectionJob.define(env, Path.of("in.avi"), new byte[0], new JobOutput(temp));
+    Map<String, Transformation<?>> byName = new HashMap<>();
+    env.getTransformations().forEach(t -> byName.put(t.getName(), t));
+    for (String name : List.of("detect faces", "face counts", "annotated frames")) {
+      Transformation<?> operator = byName.get(name);
+      assertTrue(operator.isParallelismConfigured(), name);
+      assertEquals(3, operator.getParallelism(), name);
+    }
+    assertEquals(1, byName.get("read frames").getParallelism());
   }
 
   @Test
