@@ -9,9 +9,31 @@ package org.mecconpaas.catalog;
  * @param min fewest instances while the service runs
  * @param max most instances while the service runs
  * @param startCount instances in the default start set
+ * @param cpuMillis CPU one instance is given (and placement reserves), thousandths of a core
+ * @param memoryMiB memory one instance is given (and placement reserves); never overcommitted
  */
-public record RoleSpec(String name, String description, int min, int max, int startCount) {
+public record RoleSpec(
+    String name,
+    String description,
+    int min,
+    int max,
+    int startCount,
+    int cpuMillis,
+    int memoryMiB) {
+
+  /** What an instance gets unless its role asks for more: enough for a script or a small daemon. */
+  public static final int DEFAULT_CPU_MILLIS = 250;
+
+  public static final int DEFAULT_MEMORY_MIB = 128;
+
+  public RoleSpec(String name, String description, int min, int max, int startCount) {
+    this(name, description, min, max, startCount, DEFAULT_CPU_MILLIS, DEFAULT_MEMORY_MIB);
+  }
+
   public RoleSpec {
+    if (cpuMillis <= 0 || memoryMiB <= 0) {
+      throw new IllegalArgumentException("role " + name + ": needs positive CPU and memory");
+    }
     if (min < 0 || max < min || startCount < min || startCount > max) {
       throw new IllegalArgumentException(
           "role "
@@ -23,6 +45,11 @@ public record RoleSpec(String name, String description, int min, int max, int st
               + "/"
               + max);
     }
+  }
+
+  /** The same role with its instances' resources. */
+  public RoleSpec withResources(int cpu, int memory) {
+    return new RoleSpec(name, description, min, max, startCount, cpu, memory);
   }
 
   /** A role that exists exactly once, such as a master or a proxy. */

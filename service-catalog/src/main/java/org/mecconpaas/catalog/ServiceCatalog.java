@@ -50,9 +50,10 @@ public final class ServiceCatalog {
         "PHP web hosting",
         "nginx and php-fpm behind an HAProxy load balancer.",
         List.of(
-            single("proxy", "HAProxy load balancer, the service's public entry point"),
-            scalable("web", "nginx serving static files", 1, 16, 1),
-            scalable("backend", "php-fpm running the PHP code", 1, 16, 1)),
+            single("proxy", "HAProxy load balancer, the service's public entry point")
+                .withResources(100, 64),
+            scalable("web", "nginx serving static files", 1, 16, 1).withResources(100, 64),
+            scalable("backend", "php-fpm running the PHP code", 1, 16, 1).withResources(250, 128)),
         ARCHIVES);
   }
 
@@ -62,8 +63,10 @@ public final class ServiceCatalog {
         "Java web hosting",
         "Jetty servlet containers running your WAR behind an HAProxy load balancer.",
         List.of(
-            single("proxy", "HAProxy load balancer, the service's public entry point"),
-            scalable("web", "Jetty running the web application", 1, 16, 1)),
+            single("proxy", "HAProxy load balancer, the service's public entry point")
+                .withResources(100, 64),
+            // Jetty with a 128 MiB heap measured 156 MiB resident
+            scalable("web", "Jetty running the web application", 1, 16, 1).withResources(250, 320)),
         Set.of(CodeFormat.WAR));
   }
 
@@ -118,8 +121,12 @@ public final class ServiceCatalog {
         "Apache Flink",
         "A Flink session cluster that runs your streaming or batch job jar.",
         List.of(
-            single("jobmanager", "coordinates jobs and serves the REST API"),
-            scalable("taskmanager", "runs the job's tasks in its slots", 1, 32, 1)),
+            // Flink's process sizes that worked on a 1 GiB board: JobManager 512m, TaskManager
+            // 768m (docs/role-runners.md, roles/flink/README.md)
+            single("jobmanager", "coordinates jobs and serves the REST API")
+                .withResources(250, 640),
+            scalable("taskmanager", "runs the job's tasks in its slots", 1, 32, 2)
+                .withResources(500, 832)),
         Set.of(CodeFormat.JAR));
   }
 }

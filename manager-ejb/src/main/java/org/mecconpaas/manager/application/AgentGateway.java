@@ -217,7 +217,8 @@ public class AgentGateway {
     env.put("MY_IP", String.valueOf(instance.address()));
     env.put("MY_PORT", Integer.toString(instance.port()));
     env.put("MASTER_IP", String.valueOf(masterIp));
-    ResourceRequest request = ResourceRequest.DEFAULT;
+    ResourceRequest request =
+        ResourceRequest.of(ServiceOperations.type(service.type()), instance.role());
     return new DesiredInstance(
         instance.name(),
         service.application().name() + "/" + service.name(),

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.domain.model.driver.CloudDriver;
 import org.mecconpaas.manager.domain.model.driver.ProvisionRequest;
 import org.mecconpaas.manager.domain.model.node.Node;
@@ -32,7 +33,6 @@ import org.mecconpaas.manager.infrastructure.persistence.NodeRepository;
  */
 @ApplicationScoped
 public class ServiceReconciler {
-  private static final PlacementPlanner PLANNER = new PlacementPlanner(ResourceRequest.DEFAULT);
 
   @PersistenceContext(unitName = "mec")
   private EntityManager em;
@@ -97,11 +97,12 @@ public class ServiceReconciler {
     Instant now = clock.instant();
     boolean running = service.desiredState() == ServiceState.RUNNING;
     PlacementPlan plan =
-        PLANNER.plan(
-            running ? ServiceOperations.inCatalogOrder(service, Map.of()) : Map.of(),
-            service.placementPolicy(),
-            current(service),
-            capacities(service));
+        planner(service)
+            .plan(
+                running ? ServiceOperations.inCatalogOrder(service, Map.of()) : Map.of(),
+                service.placementPolicy(),
+                current(service),
+                capacities(service));
     apply(service, plan);
     List<ObservedState.Member> members =
         instances.of(service).stream()
@@ -163,17 +164,17 @@ public class ServiceReconciler {
 
   private List<NodeCapacity> capacities(Service service) {
     Map<Long, Long> total = instances.countsPerNode();
+    Map<Long, ResourceRequest> use = instances.usePerNode();
     Map<Long, Long> ofService =
         instances.of(service).stream()
             .filter(i -> !i.removing() && i.node() != null)
             .collect(
                 java.util.stream.Collectors.groupingBy(
                     i -> i.node().id(), java.util.stream.Collectors.counting()));
-    ResourceRequest request = ResourceRequest.DEFAULT;
     return nodes.all().stream()
         .map(
             n -> {
-              int count = total.getOrDefault(n.id(), 0L).intValue();
+              ResourceRequest used = use.getOrDefault(n.id(), new ResourceRequest(0, 0));
               return new NodeCapacity(
                   n.id(),
                   n.name(),
@@ -181,18 +182,24 @@ public class ServiceReconciler {
                   n.memoryMiB(),
                   n.isSchedulable(),
                   n.state() == NodeState.UP,
-                  count * request.cpuMillis(),
-                  count * request.memoryMiB(),
+                  used.cpuMillis(),
+                  used.memoryMiB(),
                   ofService.getOrDefault(n.id(), 0L).intValue(),
-                  count);
+                  total.getOrDefault(n.id(), 0L).intValue());
             })
         .toList();
+  }
+
+  /** Instances of the service's roles take what the catalog gives each role. */
+  private static PlacementPlanner planner(Service service) {
+    ServiceType type = ServiceOperations.type(service.type());
+    return new PlacementPlanner(role -> ResourceRequest.of(type, role));
   }
 
   /** Whether the spec's instances would all find room now, without changing anything. */
   @Transactional
   public List<PlacementPlan.Slot> unplaceable(Service service, Map<String, Integer> roles) {
-    return PLANNER
+    return planner(service)
         .plan(
             ServiceOperations.inCatalogOrder(service, roles),
             service.placementPolicy(),

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.mecconpaas.manager.domain.model.placement.PlacementPlan.Placement;
 import org.mecconpaas.manager.domain.model.placement.PlacementPlan.Slot;
 import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
@@ -16,10 +17,16 @@ import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
  * ties broken by node name, so a retried reconcile pass makes the same decisions.
  */
 public final class PlacementPlanner {
-  private final ResourceRequest request;
+  private final Function<String, ResourceRequest> requestOfRole;
 
+  /** Every role's instances take the same. */
   public PlacementPlanner(ResourceRequest request) {
-    this.request = request;
+    this(role -> request);
+  }
+
+  /** Instances take what their role asks for. */
+  public PlacementPlanner(Function<String, ResourceRequest> requestOfRole) {
+    this.requestOfRole = requestOfRole;
   }
 
   /**
@@ -54,7 +61,8 @@ public final class PlacementPlanner {
       if (instance != null && onHealthyNode(instance, capacity)) {
         continue;
       }
-      Optional<NodeCapacity> target = choose(policy, capacity.values());
+      ResourceRequest request = requestOfRole.apply(slot.role());
+      Optional<NodeCapacity> target = choose(policy, capacity.values(), request);
       if (target.isEmpty()) {
         unplaceable.add(slot);
         continue;
@@ -81,7 +89,8 @@ public final class PlacementPlanner {
     return node != null && node.healthy();
   }
 
-  private Optional<NodeCapacity> choose(PlacementPolicy policy, Iterable<NodeCapacity> nodes) {
+  private static Optional<NodeCapacity> choose(
+      PlacementPolicy policy, Iterable<NodeCapacity> nodes, ResourceRequest request) {
     List<NodeCapacity> candidates = new ArrayList<>();
     nodes.forEach(
         n -> {

@@ -247,4 +247,28 @@ class PlacementPlannerTest {
     assertEquals(first, second);
     assertEquals(5 - 1, first.creates().size() + first.unplaceable().size());
   }
+
+  @Test
+  void eachRoleTakesWhatItsCatalogRoleAsksAndMemoryIsNeverOvercommitted() {
+    org.mecconpaas.catalog.ServiceType flink =
+        org.mecconpaas.catalog.ServiceCatalog.standard().find("flink").orElseThrow();
+    PlacementPlanner perRole = new PlacementPlanner(role -> ResourceRequest.of(flink, role));
+    // three 1 GiB, one-core boards: a JobManager (640 MiB) leaves no room for a TaskManager
+    // (832 MiB) on its board
+    List<NodeCapacity> boards =
+        List.of(
+            new NodeCapacity(1, "n1", 1000, 1024, true, true, 0, 0, 0, 0),
+            new NodeCapacity(2, "n2", 1000, 1024, true, true, 0, 0, 0, 0),
+            new NodeCapacity(3, "n3", 1000, 1024, true, true, 0, 0, 0, 0));
+
+    PlacementPlan plan =
+        perRole.plan(
+            roles("jobmanager", 1, "taskmanager", 3), PlacementPolicy.PACK, List.of(), boards);
+
+    assertEquals(3, plan.creates().size());
+    assertEquals(List.of(new Slot("taskmanager", 2)), plan.unplaceable());
+    long onJobManagersBoard =
+        plan.creates().stream().filter(p -> p.nodeId() == plan.creates().get(0).nodeId()).count();
+    assertEquals(1, onJobManagersBoard, plan.creates().toString());
+  }
 }
