@@ -184,10 +184,9 @@ rows = list(csv.DictReader(open(sys.argv[1])))
 print(len(rows), sum(1 for r in rows if int(r["faces"]) > 0))' "$1"
 }
 
-avi_frames() { # the frame count in the AVI main header (avih dwTotalFrames)
-  python3 -c 'import struct, sys
-d = open(sys.argv[1], "rb").read(4096)
-print(struct.unpack_from("<I", d, d.find(b"avih") + 8 + 16)[0])' "$1"
+avi_frames() { # the frames ffmpeg decodes (an AVI header also counts empty "dropped" chunks)
+  ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames \
+    -of csv=p=0 "$1"
 }
 
 stats() { # prints "trimmed-mean min max" of the numbers given, min and max dropped when n >= 3
@@ -202,7 +201,8 @@ results="$run_dir/results.txt"
 {
   echo "Face detection on a bare Flink 2.3.0 session cluster (1 JM + 2 TMs x 1 slot, 768m each," \
     "127.0.0.1), parallelism $parallelism, $runs runs per video, $(nproc) CPUs"
-  echo "processing time = Flink job duration; mean of the runs without the min and the max"
+  echo "processing time = Flink job duration; mean of the runs without the min and the max;" \
+    "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-16s %7s %8s %10s %9s %9s %14s\n' video frames w/faces "time(ms)" min max "submit->done"
 } | tee "$results"
 for video in "${videos[@]}"; do
@@ -228,5 +228,6 @@ for video in "${videos[@]}"; do
   printf '%-16s %7s %8s %10s %9s %9s %14s\n' "$name" "$frames" "${counts#* }" "$mean" "$min" "$max" \
     "$wall_mean" | tee -a "$results"
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results"
 echo "results: $results"
 exit "$status"
