@@ -83,6 +83,17 @@ class RoleInstanceTest {
     Files.writeString(workDir.resolve("healthy-allowed"), "");
     awaitState(master, ID, "RUNNING");
 
+    // the container's use and the role's own figures travel with the report
+    JsonMap measured =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> Probes.latest(master, ID).object("metrics"),
+                m -> m.has("requestsPerSecond") && m.has("cpuPercent"));
+    assertEquals(3.5, measured.doubleValue("requestsPerSecond", 0));
+    assertTrue(measured.doubleValue("memoryMiB", 0) > 5, "python's RSS: " + measured.keys());
+    assertFalse(measured.has("bad key") || measured.has("note"), measured.keys().toString());
+
     String env = Files.readString(workDir.resolve("start-env.txt"));
     assertTrue(env.contains("MEC_CODE_DIR=" + workDir.resolve("code/1") + "\n"), env);
     assertTrue(env.contains("MEC_CODE_VERSION=1\n"), env);

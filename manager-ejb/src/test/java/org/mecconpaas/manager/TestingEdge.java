@@ -10,6 +10,7 @@ import org.mecconpaas.manager.application.AgentMessages.LogChunk;
 import org.mecconpaas.manager.application.AgentMessages.Reply;
 import org.mecconpaas.manager.application.AgentMessages.Report;
 import org.mecconpaas.manager.application.Caller;
+import org.mecconpaas.manager.application.InstanceMetricsHistory;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.application.ServiceReconciler;
 import org.mecconpaas.manager.domain.model.node.Node;
@@ -38,6 +39,7 @@ public final class TestingEdge {
   public final TestingMaster master;
   public final MasterSettings settings;
   public final InstanceLogs logs;
+  public final InstanceMetricsHistory metrics;
   public final AgentGateway gateway;
   public final EdgeAgentDriver driver;
   public final ServiceReconciler reconciler;
@@ -56,6 +58,7 @@ public final class TestingEdge {
             Optional.empty(),
             HEARTBEAT_MILLIS);
     logs = new InstanceLogs(settings);
+    metrics = new InstanceMetricsHistory();
     gateway =
         new AgentGateway(
             master.nodes,
@@ -65,7 +68,8 @@ public final class TestingEdge {
             logs,
             master.audit,
             master.clock,
-            settings);
+            settings,
+            metrics);
     driver = new EdgeAgentDriver(master.em, master.clock);
     reconciler =
         new ServiceReconciler(

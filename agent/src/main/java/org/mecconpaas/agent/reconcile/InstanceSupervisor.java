@@ -47,6 +47,7 @@ final class InstanceSupervisor {
   // catalog roles only: start.sh is restarted when it exits, after a growing pause
   private final Backoff roleRestarts = new Backoff(1_000, 30_000);
   private final RoleHealth health;
+  private final InstanceMetrics metrics;
   private boolean roleFilesInstalled;
   private boolean restartPlanned;
 
@@ -74,6 +75,9 @@ final class InstanceSupervisor {
     this.health =
         new RoleHealth(
             id, context.runtime(), context.store().dir(id).resolve("health.log"), context.wake());
+    this.metrics =
+        new InstanceMetrics(
+            id, context.runtime(), context.store().dir(id).resolve("metrics.out"), context.wake());
     this.state = state;
     this.saved = state;
   }
@@ -146,6 +150,9 @@ final class InstanceSupervisor {
       }
     }
     checkRoleHealth(nowMillis);
+    if (container.ensured()) {
+      metrics.sampleContainer(nowMillis);
+    }
     saveIfChanged();
   }
 
@@ -156,11 +163,15 @@ final class InstanceSupervisor {
   private void checkRoleHealth(long nowMillis) {
     if (!isRole() || !state.isRunning(Script.START)) {
       health.reset();
-    } else if (Files.isRegularFile(roleDir().resolve(RoleHealth.SCRIPT))) {
-      health.poll(
-          RoleLayout.ROLE_DIR + "/" + RoleHealth.SCRIPT,
-          launcher.environment(desired, RolePlanner.servedVersion(state)),
-          nowMillis);
+      metrics.stopRole();
+      return;
+    }
+    Map<String, String> env = launcher.environment(desired, RolePlanner.servedVersion(state));
+    if (Files.isRegularFile(roleDir().resolve(RoleHealth.SCRIPT))) {
+      health.poll(RoleLayout.ROLE_DIR + "/" + RoleHealth.SCRIPT, env, nowMillis);
+    }
+    if (Files.isRegularFile(roleDir().resolve(InstanceMetrics.SCRIPT))) {
+      metrics.pollRole(RoleLayout.ROLE_DIR + "/" + InstanceMetrics.SCRIPT, env, nowMillis);
     }
   }
 
@@ -461,6 +472,7 @@ final class InstanceSupervisor {
   /** Stops everything and deletes the container and the instance's files. Runs on a job thread. */
   void retire() throws IOException {
     health.reset();
+    metrics.stopRole();
     ProcessGroups.terminate(runningGroups(), STOP_GRACE);
     context.runtime().remove(id);
     context.store().delete(id);
@@ -477,7 +489,8 @@ final class InstanceSupervisor {
         state.codeSha256() == null ? null : state.codeVersion(),
         state.notifiedGeneration(),
         scripts,
-        launcher.ownAddress().orElse(null));
+        launcher.ownAddress().orElse(null),
+        metrics.figures());
   }
 
   private InstancePhase phase() {

@@ -12,6 +12,7 @@ import org.mecconpaas.agent.state.Script;
  * @param codeVersion unpacked code version, null when none
  * @param message why it failed or what was refused, null when all is well
  * @param address the container's own address (lxc), null when it shares the node's
+ * @param metrics latest figures: {@code cpuPercent}, {@code memoryMiB} and the role's own
  */
 public record InstanceReport(
     String id,
@@ -20,10 +21,23 @@ public record InstanceReport(
     Integer codeVersion,
     long membershipGeneration,
     Map<Script, ScriptReport> scripts,
-    String address) {
+    String address,
+    Map<String, Double> metrics) {
 
   public InstanceReport {
     scripts = new EnumMap<>(scripts);
+    metrics = Map.copyOf(metrics);
+  }
+
+  public InstanceReport(
+      String id,
+      InstancePhase phase,
+      String message,
+      Integer codeVersion,
+      long membershipGeneration,
+      Map<Script, ScriptReport> scripts,
+      String address) {
+    this(id, phase, message, codeVersion, membershipGeneration, scripts, address, Map.of());
   }
 
   /** A report of an instance without an address of its own. */
@@ -59,6 +73,9 @@ public record InstanceReport(
     }
     json.put("membershipGeneration", membershipGeneration);
     json.put("scripts", scriptsJson);
+    if (!metrics.isEmpty()) {
+      json.put("metrics", new java.util.TreeMap<>(metrics));
+    }
     json.put("logs", Map.of("stdout", stdout.toJson(), "stderr", stderr.toJson()));
     return json;
   }

@@ -65,6 +65,14 @@ public interface ContainerRuntime {
     return java.util.Optional.empty();
   }
 
+  /**
+   * What the container's processes use now, for the instance's charts; empty when this runtime
+   * cannot tell.
+   */
+  default java.util.Optional<ContainerUsage> usage(String name) throws IOException {
+    return java.util.Optional.empty();
+  }
+
   /** Stops and deletes the container and its files. Removing a missing container is no error. */
   void remove(String name) throws IOException;
 }

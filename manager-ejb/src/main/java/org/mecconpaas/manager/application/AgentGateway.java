@@ -59,6 +59,7 @@ public class AgentGateway {
   private AuditTrail audit;
   private Clock clock;
   private MasterSettings settings;
+  private InstanceMetricsHistory metrics;
 
   protected AgentGateway() {}
 
@@ -71,7 +72,8 @@ public class AgentGateway {
       InstanceLogs logs,
       AuditTrail audit,
       Clock clock,
-      MasterSettings settings) {
+      MasterSettings settings,
+      InstanceMetricsHistory metrics) {
     this.nodes = nodes;
     this.instances = instances;
     this.versions = versions;
@@ -80,6 +82,7 @@ public class AgentGateway {
     this.audit = audit;
     this.clock = clock;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   /** Registers a node for a valid, unused join token; nothing is stored otherwise. */
@@ -172,6 +175,7 @@ public class AgentGateway {
       }
       if (r != null) {
         instance.reported(r, now);
+        metrics.record(instance.name(), now, r.metrics());
       }
       if (instance.service().desiredState() == ServiceState.RUNNING) {
         desired.add(desired(instance));

@@ -396,6 +396,31 @@ class AgentGatewayTest extends MasterTestSupport {
   }
 
   @Test
+  void reportedFiguresAreKeptPerInstanceForChartsAndOnlyTheNewestWindow() {
+    Layout layout = layout();
+    String master0 = name(layout.web(), "master", 0);
+    for (int i = 1; i <= InstanceMetricsHistory.WINDOW + 5; i++) {
+      edge.heartbeat(
+          layout.b(),
+          new InstanceReport(
+              master0,
+              InstanceState.RUNNING,
+              null,
+              1,
+              null,
+              null,
+              false,
+              Map.of("cpuPercent", (double) i, "memoryMiB", 40.0)));
+    }
+
+    assertEquals(Map.of("cpuPercent", 305.0, "memoryMiB", 40.0), edge.metrics.latest(master0));
+    List<InstanceMetricsHistory.Sample> samples = edge.metrics.samples(master0);
+    assertEquals(InstanceMetricsHistory.WINDOW, samples.size());
+    assertEquals(6.0, samples.get(0).values().get("cpuPercent"), "oldest samples dropped");
+    assertTrue(edge.metrics.samples(name(layout.web(), "node", 0)).isEmpty());
+  }
+
+  @Test
   void theMastersOwnAddressBecomesMasterIpOnceReported() {
     Layout layout = layout();
     String master0 = name(layout.web(), "master", 0);

@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.mecconpaas.agent.runtime.ContainerRuntime;
 import org.mecconpaas.agent.runtime.ContainerSpec;
+import org.mecconpaas.agent.runtime.ContainerUsage;
 import org.mecconpaas.agent.runtime.ProcessGroups;
+import org.mecconpaas.agent.runtime.ProcessTable;
 import org.mecconpaas.agent.runtime.RuntimeUnavailable;
 import org.mecconpaas.agent.state.AtomicFiles;
 import org.mecconpaas.agent.state.CredentialStore;
@@ -46,6 +48,7 @@ public final class ProcessRuntime implements ContainerRuntime {
           + " exit 125; }; shift 2; exec \"$@\"";
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  private final ProcessTable processes = new ProcessTable();
   private static final long PIDS_FILE_PRUNE_BYTES = 16 * 1024;
 
   private static final java.util.concurrent.atomic.AtomicBoolean SAID_NO_LIMITS =
@@ -185,6 +188,15 @@ public final class ProcessRuntime implements ContainerRuntime {
       }
     }
     groups.delete(node, name); // still busy: IOException, and the removal is retried
+  }
+
+  @Override
+  public Optional<ContainerUsage> usage(String name) throws IOException {
+    Path dir = containers.resolve(checkedName(name));
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    return Optional.of(processes.usage(recordedGroups(dir)));
   }
 
   private void recordGroup(String name, long pid) throws IOException {

@@ -100,8 +100,8 @@ public class AgentResource {
                     : null,
                 instance.getString("address", null),
                 scripts == null ? null : scripts.toString(),
-                scripts != null
-                    && scripts.values().stream().anyMatch(HeartbeatReports::isRunning)));
+                scripts != null && scripts.values().stream().anyMatch(HeartbeatReports::isRunning),
+                HeartbeatReports.metrics(instance.getJsonObject("metrics"))));
         JsonObject streams = instance.getJsonObject("logs");
         if (streams != null) {
           streams.forEach((stream, chunk) -> logs.add(chunk(id, stream, chunk.asJsonObject())));
@@ -126,6 +126,24 @@ public class AgentResource {
               ? chunk.getJsonNumber("nextOffset").longValue()
               : offset + data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       return new LogChunk(id, stream, offset, next, data);
+    }
+
+    /** Numbers only, under sane names; anything else an agent sends is dropped. */
+    static java.util.Map<String, Double> metrics(JsonObject metrics) {
+      java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
+      if (metrics == null) {
+        return figures;
+      }
+      metrics.forEach(
+          (key, value) -> {
+            if (figures.size() < 32
+                && key.matches("[A-Za-z][A-Za-z0-9]{0,39}")
+                && value instanceof jakarta.json.JsonNumber number
+                && Double.isFinite(number.doubleValue())) {
+              figures.put(key, number.doubleValue());
+            }
+          });
+      return figures;
     }
 
     private static boolean isRunning(JsonValue script) {

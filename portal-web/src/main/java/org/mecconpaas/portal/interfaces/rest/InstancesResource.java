@@ -15,6 +15,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.mecconpaas.manager.application.InstanceMetricsHistory;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.MalformedRequest;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
@@ -40,8 +42,9 @@ public class InstancesResource {
       String message,
       Integer codeVersion,
       JsonObject scripts,
-      Instant reportedAt) {
-    static InstanceView of(Instance i) {
+      Instant reportedAt,
+      Map<String, Double> metrics) {
+    static InstanceView of(Instance i, Map<String, Double> metrics) {
       return new InstanceView(
           i.name(),
           i.role(),
@@ -56,17 +59,39 @@ public class InstancesResource {
           i.scripts() == null
               ? null
               : Json.createReader(new StringReader(i.scripts())).readObject(),
-          i.reportedAt());
+          i.reportedAt(),
+          metrics);
     }
   }
+
+  /** One reported sample: its time and figures ({@code cpuPercent}, {@code memoryMiB}, ...). */
+  public record MetricsSample(Instant time, Map<String, Double> values) {}
 
   @Inject private ServiceOperations services;
   @Inject private InstanceLogs logs;
   @Inject private CurrentCaller caller;
+  @Inject private InstanceMetricsHistory metrics;
 
   @GET
   public List<InstanceView> list(@PathParam("app") String app, @PathParam("svc") String svc) {
-    return services.instances(caller.get(), app, svc).stream().map(InstanceView::of).toList();
+    return services.instances(caller.get(), app, svc).stream().map(this::view).toList();
+  }
+
+  private InstanceView view(Instance i) {
+    return InstanceView.of(i, metrics.latest(i.name()));
+  }
+
+  /** The figures the instance reported over the last minutes, oldest first (for charts). */
+  @GET
+  @Path("{instance}/metrics")
+  public List<MetricsSample> metrics(
+      @PathParam("app") String app,
+      @PathParam("svc") String svc,
+      @PathParam("instance") String instance) {
+    Instance own = services.instance(caller.get(), app, svc, instance);
+    return metrics.samples(own.name()).stream()
+        .map(s -> new MetricsSample(s.time(), s.values()))
+        .toList();
   }
 
   @GET
@@ -75,7 +100,7 @@ public class InstancesResource {
       @PathParam("app") String app,
       @PathParam("svc") String svc,
       @PathParam("instance") String instance) {
-    return InstanceView.of(services.instance(caller.get(), app, svc, instance));
+    return view(services.instance(caller.get(), app, svc, instance));
   }
 
   /** The last lines of stdout or stderr, or with {@code download=true} the whole stream. */
