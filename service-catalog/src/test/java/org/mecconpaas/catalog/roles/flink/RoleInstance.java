@@ -19,6 +19,7 @@ import org.mecconpaas.catalog.RoleFiles;
  */
 final class RoleInstance implements AutoCloseable {
   static final String IP = "127.0.0.1";
+  private static final String ROLE_DIR = ".role"; // as the agent lays an instance out
   static final Path MIDDLEWARE =
       Path.of(System.getProperty("mec.middleware", "../images/middleware/target/middleware"));
 
@@ -45,7 +46,9 @@ final class RoleInstance implements AutoCloseable {
       throws IOException {
     Path dir = Files.createDirectories(parent.resolve(id));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    RoleFiles.of(type, role).orElseThrow(() -> new IOException("no role " + role)).copyTo(dir);
+    RoleFiles.of(type, role)
+        .orElseThrow(() -> new IOException("no role " + role))
+        .copyTo(dir.resolve(ROLE_DIR));
     return new RoleInstance(type, role, id, port, memoryMiB, dir);
   }
 
@@ -167,7 +170,8 @@ final class RoleInstance implements AutoCloseable {
 
   private ProcessBuilder builder(String script) {
     // setsid: the script leads a new process group, as under the agent
-    ProcessBuilder builder = new ProcessBuilder("setsid", "./" + script).directory(dir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("setsid", "./" + ROLE_DIR + "/" + script).directory(dir.toFile());
     Map<String, String> env = builder.environment();
     env.clear();
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
@@ -177,7 +181,7 @@ final class RoleInstance implements AutoCloseable {
     env.put("MY_ROLE", role);
     env.put("MEC_INSTANCE", id);
     env.put("MEC_STATE_DIR", dir.toString());
-    env.put("MEC_ROLE_DIR", dir.toString());
+    env.put("MEC_ROLE_DIR", dir.resolve(ROLE_DIR).toString());
     env.put("MEC_CODE_DIR", "");
     env.put("MEC_CODE_VERSION", "0");
     env.put("MEC_MIDDLEWARE", MIDDLEWARE.toAbsolutePath().toString());
