@@ -245,7 +245,8 @@ public class AgentGateway {
   }
 
   private CodeRef code(Service service) {
-    if (service.activeCodeVersion() == null) {
+    if (service.activeCodeVersion() == null || "flink".equals(service.type())) {
+      // a Flink service's code versions are job jars, submitted to its JobManager (FlinkJobs)
       return null;
     }
     return versions

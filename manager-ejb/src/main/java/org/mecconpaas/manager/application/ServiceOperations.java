@@ -17,6 +17,7 @@ import org.mecconpaas.manager.domain.model.RuleViolation;
 import org.mecconpaas.manager.domain.model.StateConflict;
 import org.mecconpaas.manager.domain.model.application.Application;
 import org.mecconpaas.manager.domain.model.service.Instance;
+import org.mecconpaas.manager.domain.model.service.InstanceState;
 import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
 import org.mecconpaas.manager.domain.model.service.Script;
 import org.mecconpaas.manager.domain.model.service.Service;
@@ -181,6 +182,19 @@ public class ServiceOperations {
   /** The service's instances, where they run and how they are doing. */
   public List<Instance> instances(Caller caller, String app, String name) {
     return instances.of(find(caller, app, name));
+  }
+
+  /**
+   * Where users reach the service: its first role's first instance (the web services' proxy,
+   * Flink's JobManager and dashboard, the generic master) once it runs; empty before.
+   */
+  public Optional<String> endpoint(Service service) {
+    String entryRole = type(service.type()).roles().get(0).name();
+    return instances.of(service).stream()
+        .filter(i -> i.role().equals(entryRole) && i.slot() == 0 && !i.removing())
+        .filter(i -> i.state() == InstanceState.RUNNING && i.address() != null)
+        .map(i -> "http://" + i.address() + ":" + i.port())
+        .findFirst();
   }
 
   /** One instance of one of the caller's services. */

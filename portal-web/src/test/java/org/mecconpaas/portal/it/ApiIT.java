@@ -327,6 +327,24 @@ class ApiIT {
   }
 
   @Test
+  void jobsNeedAFlinkServiceWithARunningJobManager() {
+    ApiClient alice = newDeveloper();
+    alice.post("applications", "{\"name\":\"stream\"}");
+    alice.post("applications/stream/services", "{\"name\":\"gen\",\"type\":\"generic\"}");
+    alice.post("applications/stream/services", "{\"name\":\"fl\",\"type\":\"flink\"}");
+
+    assertProblem(422, alice.get("applications/stream/services/gen/jobs"));
+    Answer notRunning = alice.post("applications/stream/services/fl/jobs", "{}");
+    assertProblem(409, notRunning);
+    assertTrue(notRunning.json().getString("detail").contains("no running JobManager"));
+    assertProblem(404, alice.get("applications/stream/services/fl/jobs/not-a-job-id"));
+    JsonObject flink = alice.get("applications/stream/services/fl").json();
+    assertTrue(
+        !flink.containsKey("endpoint") || flink.isNull("endpoint"),
+        "no endpoint before the service runs: " + flink);
+  }
+
+  @Test
   void aSecondDeveloperSeesNothingOfTheFirst() {
     ApiClient alice = newDeveloper();
     ApiClient bob = newDeveloper();
@@ -352,7 +370,13 @@ class ApiIT {
             bob.upload(svc + "/code", "b.zip", Archives.zip("run.sh", "x")),
             bob.get(svc + "/code/1"),
             bob.post(svc + "/code/1/enable"),
-            bob.delete(svc + "/code/1"));
+            bob.delete(svc + "/code/1"),
+            bob.get(svc + "/instances"),
+            bob.get(svc + "/instances/" + "s1-master-0" + "/metrics"),
+            bob.get(svc + "/jobs"),
+            bob.post(svc + "/jobs", "{}"),
+            bob.get(svc + "/jobs/0123456789abcdef0123456789abcdef"),
+            bob.post(svc + "/jobs/0123456789abcdef0123456789abcdef/cancel"));
     for (Answer answer : bobs) {
       assertProblem(404, answer);
       assertFalse(answer.text().contains("forbidden"), answer::toString);

@@ -34,6 +34,7 @@ public class MecApi extends Application {
         ApplicationsResource.class,
         ServicesResource.class,
         InstancesResource.class,
+        JobsResource.class,
         CodeResource.class,
         NodesResource.class,
         EventsResource.class,

@@ -48,9 +48,10 @@ public class ServicesResource {
       Map<String, Integer> roles,
       long generation,
       Integer activeCodeVersion,
+      String endpoint,
       Instant createdAt,
       Instant updatedAt) {
-    static ServiceView of(Service s) {
+    static ServiceView of(Service s, ServiceOperations services) {
       return new ServiceView(
           s.name(),
           s.application().name(),
@@ -62,6 +63,7 @@ public class ServicesResource {
           ServiceOperations.inCatalogOrder(s, Map.of()),
           s.generation(),
           s.activeCodeVersion(),
+          services.endpoint(s).orElse(null),
           s.createdAt(),
           s.updatedAt());
     }
@@ -70,9 +72,13 @@ public class ServicesResource {
   @Inject private ServiceOperations services;
   @Inject private CurrentCaller caller;
 
+  private ServiceView view(Service service) {
+    return ServiceView.of(service, services);
+  }
+
   @GET
   public List<ServiceView> list(@PathParam("app") String app) {
-    return services.list(caller.get(), app).stream().map(ServiceView::of).toList();
+    return services.list(caller.get(), app).stream().map(this::view).toList();
   }
 
   @POST
@@ -87,14 +93,14 @@ public class ServicesResource {
             request.placementPolicy(),
             request.roles());
     return Response.created(URI.create("applications/" + app + "/services/" + service.name()))
-        .entity(ServiceView.of(service))
+        .entity(view(service))
         .build();
   }
 
   @GET
   @Path("{svc}")
   public ServiceView get(@PathParam("app") String app, @PathParam("svc") String svc) {
-    return ServiceView.of(services.find(caller.get(), app, svc));
+    return view(services.find(caller.get(), app, svc));
   }
 
   @PATCH
@@ -105,19 +111,19 @@ public class ServicesResource {
     SpecChange change =
         new SpecChange(
             Optional.ofNullable(request.placementPolicy()), Optional.ofNullable(request.roles()));
-    return ServiceView.of(services.change(caller.get(), app, svc, change));
+    return view(services.change(caller.get(), app, svc, change));
   }
 
   @POST
   @Path("{svc}/start")
   public Response start(@PathParam("app") String app, @PathParam("svc") String svc) {
-    return Response.accepted(ServiceView.of(services.start(caller.get(), app, svc))).build();
+    return Response.accepted(view(services.start(caller.get(), app, svc))).build();
   }
 
   @POST
   @Path("{svc}/stop")
   public Response stop(@PathParam("app") String app, @PathParam("svc") String svc) {
-    return Response.accepted(ServiceView.of(services.stop(caller.get(), app, svc))).build();
+    return Response.accepted(view(services.stop(caller.get(), app, svc))).build();
   }
 
   /** New instance counts per role. */
@@ -129,9 +135,7 @@ public class ServicesResource {
   public Response scale(
       @PathParam("app") String app, @PathParam("svc") String svc, ScaleRequest body) {
     var request = RequestBodies.required(body);
-    return Response.accepted(
-            ServiceView.of(services.scale(caller.get(), app, svc, request.roles())))
-        .build();
+    return Response.accepted(view(services.scale(caller.get(), app, svc, request.roles()))).build();
   }
 
   /** Runs {@code run.sh}, {@code interrupt.sh} or {@code cleanup.sh} on every instance. */
@@ -149,8 +153,7 @@ public class ServicesResource {
           default ->
               throw new ResourceNotFound("no script " + script + "; use run, interrupt or cleanup");
         };
-    return Response.accepted(ServiceView.of(services.trigger(caller.get(), app, svc, which)))
-        .build();
+    return Response.accepted(view(services.trigger(caller.get(), app, svc, which))).build();
   }
 
   @DELETE

@@ -4,88 +4,93 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
-import org.mecconpaas.portal.interfaces.web.MetricsHistory.Sample;
 
 /**
- * Chart.js configurations for {@code p:chart}, which takes the configuration as JSON and draws it
- * with the Chart.js that PrimeFaces bundles (no script from elsewhere). Time runs along a linear
- * axis in seconds before now, so no date adapter is needed.
+ * Chart.js line charts over time for {@code p:chart}, which takes the configuration as JSON and
+ * draws it with the Chart.js that PrimeFaces bundles, together with moment.js and the moment date
+ * adapter (no script from elsewhere). Points are epoch milliseconds on a time axis labelled
+ * HH:mm:ss in the browser's time zone.
  */
 public final class ChartConfig {
+  static final String TIME_FORMAT = "HH:mm:ss";
   private static final String[] COLOURS = {
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"
   };
 
   private ChartConfig() {}
 
-  /** One line: a label and the samples it is drawn from. */
-  public record Series(String label, List<Sample> samples) {}
+  /** One measured value. */
+  public record Point(Instant time, double value) {}
 
-  public static String cpu(List<Series> series, Instant now) {
-    return lines(
-        "CPU load of the node (%)", series, now, s -> s.load() == null ? null : s.load() * 100);
-  }
+  /** A value axis: {@code id} is what lines refer to; the first axis is on the left. */
+  public record Axis(String id, String title) {}
 
-  public static String memory(List<Series> series, Instant now) {
-    return lines(
-        "Memory in use on the node (MiB)",
-        series,
-        now,
-        s -> s.memoryUsedMiB() == null ? null : s.memoryUsedMiB().doubleValue());
-  }
+  /** One line: {@code colour} indexes the palette, {@code dashed} tells a second figure apart. */
+  public record Line(String label, int colour, boolean dashed, String axis, List<Point> points) {}
 
-  static String lines(
-      String title, List<Series> series, Instant now, Function<Sample, Double> value) {
+  public static String lines(String title, List<Axis> axes, List<Line> lines) {
     JsonArrayBuilder datasets = Json.createArrayBuilder();
-    for (int i = 0; i < series.size(); i++) {
-      Series line = series.get(i);
-      JsonArrayBuilder points = Json.createArrayBuilder();
-      for (Sample sample : line.samples()) {
-        Double y = value.apply(sample);
-        if (y != null) {
-          double secondsAgo = -Duration.between(sample.at(), now).toMillis() / 1000.0;
-          points.add(
-              Json.createObjectBuilder()
-                  .add("x", Math.round(secondsAgo * 10) / 10.0)
-                  .add("y", Math.round(y * 10) / 10.0));
-        }
-      }
-      String colour = COLOURS[i % COLOURS.length];
-      datasets.add(
-          Json.createObjectBuilder()
-              .add("label", line.label())
-              .add("data", points)
-              .add("borderColor", colour)
-              .add("backgroundColor", colour)
-              .add("pointRadius", 0)
-              .add("borderWidth", 2)
-              .add("fill", false));
+    for (Line line : lines) {
+      datasets.add(dataset(line));
     }
     JsonObject config =
         Json.createObjectBuilder()
             .add("type", "line")
             .add("data", Json.createObjectBuilder().add("datasets", datasets))
-            .add("options", options(title))
+            .add("options", options(title, axes))
             .build();
     // the configuration is written into a script element: never let a label close it
     return config.toString().replace("<", "\\u003c");
   }
 
-  private static JsonObjectBuilder options(String title) {
+  private static JsonObjectBuilder dataset(Line line) {
+    JsonArrayBuilder points = Json.createArrayBuilder();
+    for (Point p : line.points()) {
+      points.add(
+          Json.createObjectBuilder()
+              .add("x", p.time().toEpochMilli())
+              .add("y", Math.round(p.value() * 10) / 10.0));
+    }
+    String colour = COLOURS[line.colour() % COLOURS.length];
+    JsonObjectBuilder dataset =
+        Json.createObjectBuilder()
+            .add("label", line.label())
+            .add("data", points)
+            .add("yAxisID", line.axis())
+            .add("borderColor", colour)
+            .add("backgroundColor", colour)
+            .add("pointRadius", 0)
+            .add("borderWidth", 2)
+            .add("fill", false);
+    if (line.dashed()) {
+      dataset.add("borderDash", Json.createArrayBuilder().add(6).add(3));
+    }
+    return dataset;
+  }
+
+  private static JsonObjectBuilder options(String title, List<Axis> axes) {
+    JsonObjectBuilder scales = Json.createObjectBuilder().add("x", timeAxis());
+    for (int i = 0; i < axes.size(); i++) {
+      JsonObjectBuilder axis =
+          titled(axes.get(i).title())
+              .add("beginAtZero", true)
+              .add("position", i == 0 ? "left" : "right");
+      if (i > 0) {
+        axis.add("grid", Json.createObjectBuilder().add("drawOnChartArea", false));
+      }
+      scales.add(axes.get(i).id(), axis);
+    }
     return Json.createObjectBuilder()
         .add("animation", false)
         .add("responsive", true)
         .add("maintainAspectRatio", false)
         .add("parsing", false)
         .add(
-            "scales",
-            Json.createObjectBuilder()
-                .add("x", axis("seconds ago").add("type", "linear"))
-                .add("y", axis(title).add("beginAtZero", true)))
+            "interaction",
+            Json.createObjectBuilder().add("mode", "nearest").add("intersect", false))
+        .add("scales", scales)
         .add(
             "plugins",
             Json.createObjectBuilder()
@@ -93,7 +98,23 @@ public final class ChartConfig {
                 .add("legend", Json.createObjectBuilder().add("position", "bottom")));
   }
 
-  private static JsonObjectBuilder axis(String text) {
+  /** Whatever unit Chart.js picks for the ticks, they read as a clock. */
+  private static JsonObjectBuilder timeAxis() {
+    JsonObjectBuilder formats = Json.createObjectBuilder();
+    for (String unit : List.of("millisecond", "second", "minute", "hour")) {
+      formats.add(unit, TIME_FORMAT);
+    }
+    return titled("time")
+        .add("type", "time")
+        .add(
+            "time",
+            Json.createObjectBuilder()
+                .add("tooltipFormat", TIME_FORMAT)
+                .add("displayFormats", formats))
+        .add("ticks", Json.createObjectBuilder().add("maxTicksLimit", 6).add("maxRotation", 0));
+  }
+
+  private static JsonObjectBuilder titled(String text) {
     return Json.createObjectBuilder()
         .add("title", Json.createObjectBuilder().add("display", true).add("text", text));
   }

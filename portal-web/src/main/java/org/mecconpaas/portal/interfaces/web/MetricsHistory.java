@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last few minutes of each node's load and memory, for the service page's charts. The master
- * keeps only each node's latest figures, so the portal samples them whenever a page polls: one
- * sample per heartbeat, however many pages poll. Memory only, bounded, lost on restart.
+ * The last few minutes of each node's load and memory. The master keeps only each node's latest
+ * figures, so the portal samples them whenever a page polls: one sample per heartbeat, however many
+ * pages poll. Memory only, bounded, lost on restart. The service page no longer reads these (it
+ * charts each instance's own figures, see {@link InstanceCharts}); only {@link EdgeView} still
+ * records them, and both can go together.
  */
 @ApplicationScoped
 public class MetricsHistory {

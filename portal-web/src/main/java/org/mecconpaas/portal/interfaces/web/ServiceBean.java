@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.application.AuditTrail;
 import org.mecconpaas.manager.application.Caller;
+import org.mecconpaas.manager.application.InstanceMetricsHistory;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.DomainException;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
@@ -69,7 +69,7 @@ public class ServiceBean implements Serializable {
   @Inject private transient ServiceOperations services;
   @Inject private transient AuditTrail audit;
   @Inject private transient EdgeView edgeView;
-  @Inject private transient MetricsHistory history;
+  @Inject private transient InstanceMetricsHistory metrics;
   @Inject private transient CurrentCaller caller;
 
   private String app;
@@ -81,8 +81,7 @@ public class ServiceBean implements Serializable {
   private List<EventRow> events = List.of();
   private int eventsShown = EVENTS_PAGE;
   private long eventsTotal;
-  private String cpuChart;
-  private String memoryChart;
+  private InstanceCharts.View charts = InstanceCharts.View.NONE;
   private Map<String, Integer> roleCounts = new LinkedHashMap<>();
   private Map<String, Integer> scale = new LinkedHashMap<>();
 
@@ -124,7 +123,7 @@ public class ServiceBean implements Serializable {
     var page = audit.list(me, app, name, 0, eventsShown);
     events = EventRow.of(page.items());
     eventsTotal = page.total();
-    charts();
+    charts(current);
   }
 
   private static List<String> names(List<InstanceRow> rows) {
@@ -170,17 +169,15 @@ public class ServiceBean implements Serializable {
         i.reportedAt());
   }
 
-  /** Node-level figures per instance: agents do not report per-instance ones yet. */
-  private void charts() {
-    List<ChartConfig.Series> series = new ArrayList<>();
-    for (InstanceRow i : instances) {
-      if (i.node() != null && !i.removing()) {
-        series.add(new ChartConfig.Series(i.name() + " on " + i.node(), history.samples(i.node())));
-      }
-    }
-    Instant now = Instant.now();
-    cpuChart = ChartConfig.cpu(series, now);
-    memoryChart = ChartConfig.memory(series, now);
+  /** Each instance's own figures; only this caller's service's instances are looked up. */
+  private void charts(List<Instance> current) {
+    charts =
+        InstanceCharts.of(
+            current.stream()
+                .map(
+                    i -> new InstanceCharts.Reported(i.name(), i.role(), metrics.samples(i.name())))
+                .toList(),
+            Instant.now());
   }
 
   private void resetScale() {
@@ -312,12 +309,8 @@ public class ServiceBean implements Serializable {
     return eventsTotal > events.size() && eventsShown < 500;
   }
 
-  public String getCpuChart() {
-    return cpuChart;
-  }
-
-  public String getMemoryChart() {
-    return memoryChart;
+  public InstanceCharts.View getCharts() {
+    return charts;
   }
 
   public Map<String, Integer> getScale() {

@@ -11,6 +11,7 @@ import org.mecconpaas.manager.domain.model.ResourceNotFound;
 import org.mecconpaas.manager.domain.model.RuleViolation;
 import org.mecconpaas.manager.domain.model.StateConflict;
 import org.mecconpaas.manager.domain.model.UploadTooLarge;
+import org.mecconpaas.manager.domain.model.UpstreamUnavailable;
 
 /** One HTTP status per kind of domain refusal. */
 @Provider
@@ -35,6 +36,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     }
     if (e instanceof AccessDenied) {
       return new Problem(403, "Forbidden", e.getMessage());
+    }
+    if (e instanceof UpstreamUnavailable) {
+      return new Problem(503, "Service unavailable", e.getMessage());
     }
     if (e instanceof AuthenticationFailed) {
       return new Problem(401, "Unauthorized", e.getMessage(), List.of());
