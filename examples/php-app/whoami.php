@@ -1,0 +1,4 @@
+<?php
+require __DIR__ . '/app.php';
+header('Content-Type: text/plain');
+echo instance(), "\n";
