@@ -20,9 +20,11 @@ import org.mecconpaas.manager.domain.model.placement.NodeCapacity;
 import org.mecconpaas.manager.domain.model.placement.PlacementPlan;
 import org.mecconpaas.manager.domain.model.placement.PlacementPlanner;
 import org.mecconpaas.manager.domain.model.placement.ResourceRequest;
+import org.mecconpaas.manager.domain.model.service.InstanceState;
 import org.mecconpaas.manager.domain.model.service.ObservedState;
 import org.mecconpaas.manager.domain.model.service.Service;
 import org.mecconpaas.manager.domain.model.service.ServiceState;
+import org.mecconpaas.manager.infrastructure.persistence.CodeVersionRepository;
 import org.mecconpaas.manager.infrastructure.persistence.InstanceRepository;
 import org.mecconpaas.manager.infrastructure.persistence.NodeRepository;
 
@@ -104,6 +106,7 @@ public class ServiceReconciler {
                 current(service),
                 capacities(service));
     apply(service, plan);
+    rollBackRefusedCode(service, now);
     List<ObservedState.Member> members =
         instances.of(service).stream()
             .map(
@@ -132,6 +135,52 @@ public class ServiceReconciler {
               + observed.state()
               + (observed.message() == null ? "" : " (" + observed.message() + ")"));
     }
+  }
+
+  /**
+   * A catalog role refused the active code version (its init.sh or switch.sh failed; the agent
+   * keeps serving the version before): the service goes back to that version, and the refused one
+   * says why. A generic service has no version to fall back to in its instances, so it shows the
+   * failure (ERROR) instead.
+   */
+  private void rollBackRefusedCode(Service service, Instant now) {
+    Integer refused = service.activeCodeVersion();
+    if ("generic".equals(service.type()) || refused == null) {
+      return;
+    }
+    instances.of(service).stream()
+        .filter(i -> !i.removing() && i.state() == InstanceState.FAILED)
+        .filter(i -> refused.equals(i.codeVersion()) && refusedCode(i.message()))
+        .findFirst()
+        .ifPresent(
+            refuser ->
+                service
+                    .rollBack(now)
+                    .ifPresent(
+                        back -> {
+                          new CodeVersionRepository(em)
+                              .byVersion(service, refused)
+                              .ifPresent(v -> v.refuse(refuser.name() + ": " + refuser.message()));
+                          audit.success(
+                              "reconcile",
+                              "code.rollback",
+                              service.application().owner().id(),
+                              service.application().name(),
+                              service.name(),
+                              "version "
+                                  + refused
+                                  + " refused by "
+                                  + refuser.name()
+                                  + " ("
+                                  + refuser.message()
+                                  + "); back to version "
+                                  + back);
+                        }));
+  }
+
+  private static boolean refusedCode(String message) {
+    return message != null
+        && (message.startsWith("init.sh exited") || message.startsWith("switch.sh exited"));
   }
 
   private void apply(Service service, PlacementPlan plan) {

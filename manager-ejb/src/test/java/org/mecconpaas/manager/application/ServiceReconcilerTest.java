@@ -363,4 +363,61 @@ class ServiceReconcilerTest extends MasterTestSupport {
     assertEquals(2, edge.namesOn("pi-c").size(), "precondition: room for two");
     assertTrue(edge.namesOn("pi-c").contains(name(web, "master", 0)), "placed: " + placement(web));
   }
+
+  @Test
+  void aCodeVersionARoleRefusesIsRolledBackAndSaysWhy() {
+    Service site =
+        master.inTransaction(
+            () ->
+                edge.serviceOperations.create(
+                    alice, "shop", "site", "php", null, Map.of("web", 1, "backend", 1)));
+    edge.upload("site");
+    edge.start("site");
+    edge.reconcile(site.id());
+    edge.upload("site");
+    master.run(() -> master.codeVersions.enable(alice, "shop", "site", 2));
+    assertEquals(1, edge.service(site.id()).previousCodeVersion());
+
+    String backend =
+        edge.instancesOf(site.id()).stream()
+            .filter(i -> i.role().equals("backend"))
+            .findFirst()
+            .orElseThrow()
+            .name();
+    String node = edge.instance(backend).orElseThrow().node().name();
+    edge.heartbeat(
+        agents.get(node),
+        new InstanceReport(
+            backend, InstanceState.FAILED, "init.sh exited with 255", 2, null, null, false));
+    edge.reconcile(site.id());
+
+    Service after = edge.service(site.id());
+    assertEquals(1, after.activeCodeVersion(), "back to the version that served");
+    assertNull(after.previousCodeVersion());
+    String reason =
+        master.inTransaction(
+            () ->
+                master.codeVersions.list(alice, "shop", "site").stream()
+                    .filter(v -> v.version() == 2)
+                    .findFirst()
+                    .orElseThrow()
+                    .refusedReason());
+    assertEquals(backend + ": init.sh exited with 255", reason);
+    assertTrue(edge.actions().contains("code.rollback"), edge.actions().toString());
+
+    // a generic service has nothing to fall back to in its instances: it shows the failure
+    Service web = startWeb();
+    edge.upload("web");
+    edge.upload("web");
+    master.run(() -> master.codeVersions.enable(alice, "shop", "web", 2));
+    String master0 = Instance.nameOf(web.id(), "master", 0);
+    String masterNode = edge.instance(master0).orElseThrow().node().name();
+    edge.heartbeat(
+        agents.get(masterNode),
+        new InstanceReport(
+            master0, InstanceState.FAILED, "init.sh exited with 1", 2, null, null, false));
+    edge.reconcile(web.id());
+    assertEquals(2, edge.service(web.id()).activeCodeVersion());
+    assertEquals(ServiceState.ERROR, edge.service(web.id()).state());
+  }
 }

@@ -28,7 +28,7 @@ import org.mecconpaas.portal.interfaces.security.CurrentCaller;
 @Path("applications/{app}/services/{svc}/code")
 @Produces(MediaType.APPLICATION_JSON)
 public class CodeResource {
-  /** A code version. */
+  /** A code version; {@code refusedReason}: why an instance refused it and it was rolled back. */
   public record CodeVersionView(
       int version,
       String fileName,
@@ -37,7 +37,8 @@ public class CodeResource {
       String sha256,
       boolean active,
       String uploadedBy,
-      Instant uploadedAt) {
+      Instant uploadedAt,
+      String refusedReason) {
     static CodeVersionView of(CodeVersion c) {
       Integer active = c.service().activeCodeVersion();
       return new CodeVersionView(
@@ -48,7 +49,8 @@ public class CodeResource {
           c.sha256(),
           active != null && active == c.version(),
           c.uploadedBy(),
-          c.uploadedAt());
+          c.uploadedAt(),
+          c.refusedReason());
     }
   }
 

@@ -65,6 +65,10 @@ public class CodeVersion {
   @Column(name = "uploaded_at", nullable = false)
   private Instant uploadedAt;
 
+  /** Why an instance refused this version (its init.sh or switch.sh failed), or null. */
+  @Column(name = "refused_reason", length = 1024)
+  private String refusedReason;
+
   protected CodeVersion() {}
 
   public CodeVersion(
@@ -118,5 +122,14 @@ public class CodeVersion {
 
   public Instant uploadedAt() {
     return uploadedAt;
+  }
+
+  /** An instance refused the version; the service went back to the one before. */
+  public void refuse(String reason) {
+    this.refusedReason = reason.length() > 1024 ? reason.substring(0, 1024) : reason;
+  }
+
+  public String refusedReason() {
+    return refusedReason;
   }
 }

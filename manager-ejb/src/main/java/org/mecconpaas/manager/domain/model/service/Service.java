@@ -90,6 +90,22 @@ public class Service {
   @Column(name = "active_code_version")
   private Integer activeCodeVersion;
 
+  /** The version active before the current one: where a refused rollout falls back to. */
+  @Column(name = "previous_code_version")
+  private Integer previousCodeVersion;
+
+  /** Validated settings for the roles (e.g. PHP's {@code memory_limit}), by name. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "service_settings", joinColumns = @JoinColumn(name = "service_id"))
+  @MapKeyColumn(name = "setting_name")
+  @Column(name = "setting_value")
+  private Map<String, String> settings = new LinkedHashMap<>();
+
+  @jakarta.persistence.Embedded private AutoscalingPolicy autoscaling;
+
+  @Column(name = "autoscaled_at")
+  private Instant autoscaledAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -217,8 +233,63 @@ public class Service {
   }
 
   public void activate(int codeVersion, Instant now) {
+    if (activeCodeVersion != null && activeCodeVersion != codeVersion) {
+      previousCodeVersion = activeCodeVersion;
+    }
     this.activeCodeVersion = codeVersion;
     changedSpec(now);
+  }
+
+  /**
+   * Goes back to the version active before, after the current one was refused on an instance.
+   *
+   * @return the version now active, or empty when there is none to go back to
+   */
+  public java.util.Optional<Integer> rollBack(Instant now) {
+    if (previousCodeVersion == null) {
+      return java.util.Optional.empty();
+    }
+    activeCodeVersion = previousCodeVersion;
+    previousCodeVersion = null;
+    changedSpec(now);
+    return java.util.Optional.of(activeCodeVersion);
+  }
+
+  public Integer previousCodeVersion() {
+    return previousCodeVersion;
+  }
+
+  /** Replaces the settings (already validated against the catalog); a new generation. */
+  public void configure(Map<String, String> newSettings, Instant now) {
+    settings.clear();
+    settings.putAll(newSettings);
+    changedSpec(now);
+  }
+
+  public Map<String, String> settings() {
+    return Collections.unmodifiableMap(settings);
+  }
+
+  /** Sets or (with null) removes the autoscaling policy. */
+  public void autoscale(AutoscalingPolicy policy) {
+    this.autoscaling = policy;
+  }
+
+  public java.util.Optional<AutoscalingPolicy> autoscaling() {
+    return autoscaling != null && autoscaling.isSet()
+        ? java.util.Optional.of(autoscaling)
+        : java.util.Optional.empty();
+  }
+
+  /** The autoscaler changed the role's count: a new generation, and the cool-down starts. */
+  public void autoscaled(String role, int count, Instant now) {
+    roles.put(role, count);
+    autoscaledAt = now;
+    changedSpec(now);
+  }
+
+  public Instant autoscaledAt() {
+    return autoscaledAt;
   }
 
   private void changedSpec(Instant now) {
