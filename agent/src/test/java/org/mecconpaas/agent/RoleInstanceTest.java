@@ -167,6 +167,22 @@ class RoleInstanceTest {
         "the restart was reported");
     assertEquals("one", page());
 
+    // a changed setting reaches the role: start.sh starts again with it, at once
+    long beforeSettings = Probes.pid(workDir.resolve("start.pid"));
+    Map<String, Object> configured = site(1, "one", 2);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> env = (Map<String, Object>) configured.get("env");
+    env.put("MEC_SETTING_GREETING", "hello");
+    master.desire(List.of(configured));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Files.readString(workDir.resolve("start-env.txt"))
+                    .contains("MEC_SETTING_GREETING=hello"));
+    assertTrue(Probes.pid(workDir.resolve("start.pid")) != beforeSettings);
+    awaitState(master, ID, "RUNNING");
+
     long restarted = Probes.pid(workDir.resolve("start.pid"));
     master.desire(List.of());
     await().atMost(Duration.ofSeconds(15)).until(() -> !Files.exists(workDir.getParent()));

@@ -1,6 +1,7 @@
 package org.mecconpaas.agent.reconcile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.mecconpaas.agent.report.InstanceReport;
 import org.mecconpaas.agent.report.ScriptReport;
 import org.mecconpaas.agent.runtime.ContainerRuntime;
 import org.mecconpaas.agent.runtime.ProcessGroups;
+import org.mecconpaas.agent.state.AtomicFiles;
 import org.mecconpaas.agent.state.InstanceState;
 import org.mecconpaas.agent.state.InstanceStateStore;
 import org.mecconpaas.agent.state.Script;
@@ -142,7 +144,8 @@ final class InstanceSupervisor {
                     containerReady,
                     install != null,
                     roleFilesInstalled,
-                    !roleRestarts.waiting(nowMillis)))
+                    !roleRestarts.waiting(nowMillis),
+                    roleEnvCurrent()))
             : InstancePlanner.plan(desired, state, new LiveFacts(containerReady, install != null));
     for (Step step : plan) {
       if (!apply(step, nowMillis)) {
@@ -214,9 +217,12 @@ final class InstanceSupervisor {
         launcher.writeAgentsJson(desired.membership());
         state = state.withNotified(desired.membership().generation());
         start(Script.START, startRole.codeVersion(), startRole.codeVersion());
+        AtomicFiles.write(startedEnvFile(), envDigest().getBytes(StandardCharsets.US_ASCII));
         notice = null;
       } else if (step instanceof Step.SwitchCode switchCode) {
         switchCode(switchCode.codeVersion());
+      } else if (step instanceof Step.RestartRole) {
+        restartRole("the service's settings changed");
       }
       backoff.succeeded();
       return true;
@@ -371,10 +377,43 @@ final class InstanceSupervisor {
       start(Script.SWITCH, version, version);
       return;
     }
+    restartRole("code version " + version);
+  }
+
+  /** Stops start.sh; the next pass starts it again at once (no back-off: this is planned). */
+  private void restartRole(String why) {
     state.script(Script.START).ifPresent(record -> ProcessGroups.signal(record.pid(), "TERM"));
     restartPlanned = true;
-    notice = "restarting start.sh for code version " + version;
+    notice = "restarting start.sh for " + why;
     LOG.info(id + ": " + notice);
+  }
+
+  private Path startedEnvFile() {
+    return context.store().dir(id).resolve("start-env.sha256");
+  }
+
+  /** The desired environment of the role, as one digest (settings are part of it). */
+  private String envDigest() {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      new java.util.TreeMap<>(desired.env())
+          .forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the running start.sh saw the desired environment; an unknown one counts as seen. */
+  private boolean roleEnvCurrent() {
+    if (!state.isRunning(Script.START)) {
+      return true;
+    }
+    try {
+      return envDigest().equals(Files.readString(startedEnvFile(), StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      return true; // started by an agent before this one wrote digests: leave it running
+    }
   }
 
   private void start(Script script, long seq) throws IOException {

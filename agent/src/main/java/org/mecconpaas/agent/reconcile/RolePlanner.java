@@ -74,6 +74,10 @@ public final class RolePlanner {
       steps.add(new Step.SwitchCode(version));
       return;
     }
+    if (!facts.roleEnvCurrent() && !state.isRunning(Script.SWITCH)) {
+      steps.add(new Step.RestartRole());
+      return;
+    }
     long generation = desired.membership().generation();
     if (generation != state.notifiedGeneration() && !state.isRunning(Script.NOTIFY)) {
       steps.add(new Step.Notify(generation));

@@ -39,6 +39,9 @@ public sealed interface Step {
    */
   record SwitchCode(int codeVersion) implements Step {}
 
+  /** The service's settings changed: start.sh starts again with them (roles read them at start). */
+  record RestartRole() implements Step {}
+
   /** The second interrupt: SIGKILL the process groups of every running script. */
   record KillScripts(long interruptSeq) implements Step {}
 }

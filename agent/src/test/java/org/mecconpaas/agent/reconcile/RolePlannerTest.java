@@ -101,4 +101,15 @@ class RolePlannerTest {
     assertEquals(
         List.of(new Step.StartRole(1)), RolePlanner.plan(desired(code(1), 2), ready(1), READY));
   }
+
+  @Test
+  void changedSettingsRestartTheRoleButNeverDuringASwitch() {
+    LiveFacts stale = new LiveFacts(true, false, true, true, false);
+    assertEquals(
+        List.of(new Step.RestartRole()),
+        RolePlanner.plan(desired(code(1), 1), serving(ready(1), 1), stale));
+    InstanceState switching =
+        serving(ready(1), 1).withScript(Script.SWITCH, ScriptRecord.started(1, 4343, 1));
+    assertEquals(List.of(), RolePlanner.plan(desired(code(1), 1), switching, stale));
+  }
 }
