@@ -29,13 +29,14 @@ class InstanceCommandTest {
           + "\"notify\":{\"state\":\"EXITED\",\"exitCode\":3,\"seq\":5},"
           + "\"interrupt\":{\"state\":\"NEVER\",\"exitCode\":null,\"seq\":0},"
           + "\"cleanup\":{\"state\":\"NEVER\",\"exitCode\":null,\"seq\":0}},"
-          + "\"reportedAt\":\"2025-03-01T10:00:00Z\"}";
+          + "\"reportedAt\":\"2025-03-01T10:00:00Z\","
+          + "\"metrics\":{\"memoryMiB\":245.7,\"cpuPercent\":12.345}}";
 
   // As the master sends a fresh instance: null fields left out, no report yet.
   private static final String NODE_1 =
       "{\"name\":\"s12-node-1\",\"role\":\"node\",\"slot\":1,\"node\":\"n3\","
           + "\"address\":\"10.77.0.13\",\"port\":20002,\"state\":\"FAILED\",\"removing\":true,"
-          + "\"message\":\"init.sh exited with 1\"}";
+          + "\"message\":\"init.sh exited with 1\",\"metrics\":{}}";
 
   @TempDir java.nio.file.Path temp;
   private FakeMaster master;
@@ -61,12 +62,12 @@ class InstanceCommandTest {
     assertEquals(0, result.exitCode(), result.err());
     assertEquals(
         List.of(
-            "INSTANCE    ROLE  NODE  ADDRESS           STATE              SCRIPTS"
-                + "                      MESSAGE",
-            "s12-node-0  node  n2    10.77.0.12:20001  RUNNING            init:0 run:running"
-                + " notify:3  -",
-            "s12-node-1  node  n3    10.77.0.13:20002  FAILED (removing)  -"
-                + "                            init.sh exited with 1"),
+            "INSTANCE    ROLE  NODE  ADDRESS           STATE              CPU(%)  MEMORY(MiB)"
+                + "  SCRIPTS                      MESSAGE",
+            "s12-node-0  node  n2    10.77.0.12:20001  RUNNING            12.3    246"
+                + "          init:0 run:running notify:3  -",
+            "s12-node-1  node  n3    10.77.0.13:20002  FAILED (removing)  -       -"
+                + "            -                            init.sh exited with 1"),
         result.out().lines().toList());
   }
 
@@ -90,6 +91,49 @@ class InstanceCommandTest {
                 + "interrupt  NEVER    -     0\n"
                 + "cleanup    NEVER    -     0\n"),
         out);
+  }
+
+  @Test
+  void metricsPrintsTheSamplesWithOneColumnPerFigure() {
+    String samples =
+        "[{\"time\":\"2025-03-01T10:00:00.482913Z\","
+            + "\"values\":{\"requestsPerSecond\":0.5333,\"memoryMiB\":40.0,\"cpuPercent\":3.25}},"
+            + "{\"time\":\"2025-03-01T10:00:02Z\",\"values\":{\"p95Millis\":12.0,"
+            + "\"cpuPercent\":150.4,\"memoryMiB\":41.5,\"requestsPerSecond\":12.25}}]";
+    master.on("GET", INSTANCES + "/s12-node-0/metrics", r -> Reply.json(200, samples));
+
+    var result = mec.run("service", "metrics", "shop", "job", "s12-node-0");
+    var json = mec.run("service", "metrics", "shop", "job", "s12-node-0", "--json");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(
+        "TIME                  cpuPercent  memoryMiB  p95Millis  requestsPerSecond\n"
+            + "2025-03-01T10:00:00Z  3.3         40         -          0.53\n"
+            + "2025-03-01T10:00:02Z  150         41.5       12         12.3\n",
+        result.out());
+    assertEquals(samples + "\n", json.out());
+    assertEquals("GET", master.requests().get(0).method());
+  }
+
+  @Test
+  void metricsOfAnInstanceThatReportedNothingIsJustTheHeader() {
+    master.on("GET", INSTANCES + "/s12-node-1/metrics", r -> Reply.json(200, "[]"));
+
+    var result = mec.run("service", "metrics", "shop", "job", "s12-node-1");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("TIME\n", result.out());
+  }
+
+  @Test
+  void metricsOfAnUnknownInstanceIsAnError() {
+    master.on(
+        "GET", INSTANCES + "/nope/metrics", r -> Reply.problem(404, "instance nope not found"));
+
+    var result = mec.run("service", "metrics", "shop", "job", "nope");
+
+    assertEquals(1, result.exitCode());
+    assertEquals("error: instance nope not found\n", result.err());
   }
 
   @Test

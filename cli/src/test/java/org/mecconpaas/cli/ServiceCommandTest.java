@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,13 @@ class ServiceCommandTest {
           + "\"desiredState\":\"RUNNING\",\"phaseMessage\":null,\"placementPolicy\":\"pack\","
           + "\"roles\":{\"proxy\":1,\"web\":2,\"backend\":3},\"generation\":1,"
           + "\"activeCodeVersion\":null}";
+
+  // As the master sends a service that runs: with its endpoint.
+  private static final String RUNNING_SERVICE =
+      "{\"name\":\"web\",\"application\":\"shop\",\"type\":\"php\",\"state\":\"RUNNING\","
+          + "\"desiredState\":\"RUNNING\",\"placementPolicy\":\"pack\","
+          + "\"roles\":{\"proxy\":1,\"web\":2,\"backend\":3},\"generation\":3,"
+          + "\"activeCodeVersion\":2,\"endpoint\":\"http://10.77.0.11:20000\"}";
 
   @TempDir java.nio.file.Path temp;
   private FakeMaster master;
@@ -95,9 +103,51 @@ class ServiceCommandTest {
     var result = mec.run("service", "list", "shop");
 
     assertEquals(
-        "NAME  TYPE  STATE     DESIRED  ROLES                    CODE  MESSAGE\n"
-            + "web   php   PROLOGUE  RUNNING  proxy=1 web=2 backend=3  -     -\n",
+        "NAME  TYPE  STATE     DESIRED  ROLES                    CODE  ENDPOINT  MESSAGE\n"
+            + "web   php   PROLOGUE  RUNNING  proxy=1 web=2 backend=3  -     -         -\n",
         result.out());
+  }
+
+  @Test
+  void listShowsTheEndpointOfARunningService() {
+    master.on(
+        "GET",
+        "/api/v1/applications/shop/services",
+        r -> Reply.json(200, "[" + RUNNING_SERVICE + "]"));
+
+    var result = mec.run("service", "list", "shop");
+
+    assertEquals(
+        List.of(
+            "NAME  TYPE  STATE    DESIRED  ROLES                    CODE  ENDPOINT"
+                + "                 MESSAGE",
+            "web   php   RUNNING  RUNNING  proxy=1 web=2 backend=3  2     http://10.77.0.11:20000"
+                + "  -"),
+        result.out().lines().toList());
+  }
+
+  @Test
+  void showPrintsWhereUsersReachTheService() {
+    master.on(
+        "GET", "/api/v1/applications/shop/services/web", r -> Reply.json(200, RUNNING_SERVICE));
+
+    var result = mec.run("service", "show", "shop", "web");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(
+        result.out().contains("\nendpoint:           http://10.77.0.11:20000\n"), result.out());
+  }
+
+  @Test
+  void showSaysThereIsNoEndpointYetWhenTheMasterLeavesItOut() {
+    master.on("GET", "/api/v1/applications/shop/services/web", r -> Reply.json(200, SERVICE));
+
+    var result = mec.run("service", "show", "shop", "web");
+    var json = mec.run("service", "show", "shop", "web", "--json");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().endsWith("\nendpoint:           -\n"), result.out());
+    assertEquals(SERVICE + "\n", json.out(), "--json stays the master's answer");
   }
 
   @Test

@@ -72,6 +72,24 @@ class ServiceWaitTest {
   }
 
   @Test
+  void waitPrintsTheEndpointOnceTheServiceRuns() {
+    String running =
+        service("RUNNING", null).replace("}}", "},\"endpoint\":\"http://10.77.0.11:20000\"}");
+    serviceGoesThrough(service("PROLOGUE", "placing 2 instances"), running);
+
+    var result = mec.run("service", "wait", "shop", "web", "--state", "RUNNING");
+    var json = mec.run("service", "wait", "shop", "web", "--state", "RUNNING", "--json");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(
+        "  0s  PROLOGUE: placing 2 instances\n"
+            + "  1s  RUNNING\n"
+            + "Endpoint: http://10.77.0.11:20000\n",
+        result.out());
+    assertEquals(running + "\n", json.out());
+  }
+
+  @Test
   void waitReturnsAtOnceWhenTheServiceIsAlreadyThereAndTakesStatesInAnyCase() {
     serviceGoesThrough(service("STOPPED", null));
 

@@ -193,6 +193,11 @@ public final class MasterClient implements AutoCloseable {
     return get(services(app, service, "instances", instance));
   }
 
+  /** The figures the instance reported lately ({@code cpuPercent}, ...), oldest first. */
+  public JsonDocument instanceMetrics(String app, String service, String instance) {
+    return get(services(app, service, "instances", instance, "metrics"));
+  }
+
   /**
    * The last lines of one log of an instance, as plain text.
    *

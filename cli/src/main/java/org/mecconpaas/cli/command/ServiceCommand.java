@@ -1,5 +1,6 @@
 package org.mecconpaas.cli.command;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ public final class ServiceCommand extends CommandGroup {
             master().listServices(app),
             answer -> {
               Table table =
-                  new Table("NAME", "TYPE", "STATE", "DESIRED", "ROLES", "CODE", "MESSAGE");
+                  new Table(
+                      "NAME", "TYPE", "STATE", "DESIRED", "ROLES", "CODE", "ENDPOINT", "MESSAGE");
               for (JsonValue item : answer.asArray()) {
                 JsonObject service = item.asJsonObject();
                 table.row(
@@ -61,6 +63,7 @@ public final class ServiceCommand extends CommandGroup {
                     Fields.text(service, "desiredState"),
                     Fields.text(service, "roles"),
                     Fields.text(service, "activeCodeVersion"),
+                    Fields.text(service, "endpoint"),
                     Fields.text(service, "phaseMessage"));
               }
               table.print(out());
@@ -98,9 +101,26 @@ public final class ServiceCommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "show", description = "Show one service.")
+  @Command(
+      name = "show",
+      description = {
+        "Show one service.",
+        "Its endpoint is where users reach it once it runs (a web service's proxy, Flink's"
+            + " JobManager and dashboard, a generic service's master)."
+      })
   int show(@Parameters(paramLabel = "APP") String app, @Parameters(paramLabel = "SVC") String svc) {
-    output().show(master().service(app, svc), answer -> Views.details(answer, out()));
+    output()
+        .show(
+            master().service(app, svc),
+            answer -> {
+              JsonObject service = answer.asObject();
+              // The master leaves the endpoint out until the service runs; say so rather than
+              // leave people looking for the line.
+              if (!service.containsKey("endpoint")) {
+                service = Json.createObjectBuilder(service).add("endpoint", JsonValue.NULL).build();
+              }
+              Views.details(service, out());
+            });
     return 0;
   }
 
@@ -175,7 +195,16 @@ public final class ServiceCommand extends CommandGroup {
             master().instances(app, svc),
             answer -> {
               Table table =
-                  new Table("INSTANCE", "ROLE", "NODE", "ADDRESS", "STATE", "SCRIPTS", "MESSAGE");
+                  new Table(
+                      "INSTANCE",
+                      "ROLE",
+                      "NODE",
+                      "ADDRESS",
+                      "STATE",
+                      "CPU(%)",
+                      "MEMORY(MiB)",
+                      "SCRIPTS",
+                      "MESSAGE");
               for (JsonValue item : answer.asArray()) {
                 JsonObject instance = item.asJsonObject();
                 table.row(
@@ -184,6 +213,8 @@ public final class ServiceCommand extends CommandGroup {
                     Fields.text(instance, "node"),
                     address(instance),
                     instanceState(instance),
+                    InstanceFigures.latest(instance, "cpuPercent"),
+                    InstanceFigures.latest(instance, "memoryMiB"),
                     Views.scripts(instance.get("scripts")),
                     Fields.text(instance, "message"));
               }
@@ -227,6 +258,24 @@ public final class ServiceCommand extends CommandGroup {
                 table.print(out());
               }
             });
+    return 0;
+  }
+
+  @Command(
+      name = "metrics",
+      description = {
+        "Print the figures an instance reported lately, oldest first: CPU %, memory in MiB and"
+            + " its role's own (a web proxy's requests per second and latency, ...).",
+        "The master keeps the last 300 samples."
+      })
+  int metrics(
+      @Parameters(paramLabel = "APP") String app,
+      @Parameters(paramLabel = "SVC") String svc,
+      @Parameters(paramLabel = "INSTANCE") String instance) {
+    output()
+        .show(
+            master().instanceMetrics(app, svc, instance),
+            answer -> InstanceFigures.samples(answer.asArray()).print(out()));
     return 0;
   }
 
@@ -349,6 +398,10 @@ public final class ServiceCommand extends CommandGroup {
         lastSeen = seen;
       }
       if (target.name().equals(state)) {
+        String endpoint = Fields.text(service, "endpoint");
+        if (target == ServiceState.RUNNING && endpoint != null) {
+          output().note("Endpoint: " + endpoint);
+        }
         output().show(answer, doc -> {});
         return 0;
       }

@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,35 @@ public final class Fields {
   public static String bytes(JsonObject object, String field) {
     JsonValue value = object.get(field);
     return value instanceof JsonNumber number ? ByteSize.format(number.longValue()) : null;
+  }
+
+  /**
+   * A measured figure such as a CPU percentage, short enough for a column: whole numbers as they
+   * are, three significant digits or so otherwise ("12.3", "0.53", "246"); {@code null} when the
+   * field is not a number.
+   */
+  public static String figure(JsonObject object, String field) {
+    return figure(object.get(field));
+  }
+
+  public static String figure(JsonValue value) {
+    if (!(value instanceof JsonNumber number)) {
+      return null;
+    }
+    double figure = number.doubleValue();
+    if (figure == Math.rint(figure) && Math.abs(figure) < 1e15) {
+      return Long.toString((long) figure);
+    }
+    double magnitude = Math.abs(figure);
+    String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 1 ? "%.1f" : "%.2f";
+    // Locale.ROOT: a decimal comma would be read as a list separator in tables.
+    return String.format(Locale.ROOT, pattern, figure);
+  }
+
+  /** A duration in milliseconds, as {@link Elapsed} writes it. */
+  public static String millis(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    return value instanceof JsonNumber number ? Elapsed.format(number.longValue()) : null;
   }
 
   /** A long hash cut to its first 12 characters, enough to tell versions apart in a table. */
