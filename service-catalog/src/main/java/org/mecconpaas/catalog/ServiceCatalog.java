@@ -46,28 +46,37 @@ public final class ServiceCatalog {
 
   private static ServiceType php() {
     return new ServiceType(
-        "php",
-        "PHP web hosting",
-        "nginx and php-fpm behind an HAProxy load balancer.",
-        List.of(
-            single("proxy", "HAProxy load balancer, the service's public entry point")
-                .withResources(100, 64),
-            scalable("web", "nginx serving static files", 1, 16, 1).withResources(100, 64),
-            scalable("backend", "php-fpm running the PHP code", 1, 16, 1).withResources(250, 128)),
-        ARCHIVES);
+            "php",
+            "PHP web hosting",
+            "nginx and php-fpm behind an HAProxy load balancer.",
+            List.of(
+                single("proxy", "HAProxy load balancer, the service's public entry point")
+                    .withResources(100, 64),
+                scalable("web", "nginx serving static files", 1, 16, 1).withResources(100, 64),
+                scalable("backend", "php-fpm running the PHP code", 1, 16, 1)
+                    .withResources(250, 128)),
+            ARCHIVES)
+        .withSettings(
+            SettingSpec.megabytes("memory_limit", "PHP memory limit per request", 16, 1024),
+            SettingSpec.megabytes("upload_max_filesize", "largest file upload", 1, 512),
+            SettingSpec.integer("max_execution_time", "seconds a script may run", 1, 3600),
+            SettingSpec.choice("display_errors", "show PHP errors in pages", "Off", "On"))
+        .autoscaling("backend");
   }
 
   private static ServiceType java() {
     return new ServiceType(
-        "java",
-        "Java web hosting",
-        "Jetty servlet containers running your WAR behind an HAProxy load balancer.",
-        List.of(
-            single("proxy", "HAProxy load balancer, the service's public entry point")
-                .withResources(100, 64),
-            // Jetty with a 128 MiB heap measured 156 MiB resident
-            scalable("web", "Jetty running the web application", 1, 16, 1).withResources(250, 320)),
-        Set.of(CodeFormat.WAR));
+            "java",
+            "Java web hosting",
+            "Jetty servlet containers running your WAR behind an HAProxy load balancer.",
+            List.of(
+                single("proxy", "HAProxy load balancer, the service's public entry point")
+                    .withResources(100, 64),
+                // Jetty with a 128 MiB heap measured 156 MiB resident
+                scalable("web", "Jetty running the web application", 1, 16, 1)
+                    .withResources(250, 320)),
+            Set.of(CodeFormat.WAR))
+        .autoscaling("web");
   }
 
   private static ServiceType mysql() {

@@ -15,17 +15,45 @@ import java.util.Set;
  * @param description one paragraph for the catalog page
  * @param roles the roles in the order they are started
  * @param codeFormats archive formats accepted for code uploads; empty when the type takes no code
+ * @param settings what users may set for the roles (validated; empty for most types)
+ * @param autoscaledRole the role an autoscaling policy scales by default, or null when the type
+ *     does not autoscale
  */
 public record ServiceType(
     String name,
     String title,
     String description,
     List<RoleSpec> roles,
-    Set<CodeFormat> codeFormats) {
+    Set<CodeFormat> codeFormats,
+    List<SettingSpec> settings,
+    String autoscaledRole) {
 
   public ServiceType {
     roles = List.copyOf(roles);
     codeFormats = Set.copyOf(codeFormats);
+    settings = List.copyOf(settings);
+  }
+
+  public ServiceType(
+      String name,
+      String title,
+      String description,
+      List<RoleSpec> roles,
+      Set<CodeFormat> codeFormats) {
+    this(name, title, description, roles, codeFormats, List.of(), null);
+  }
+
+  public ServiceType withSettings(SettingSpec... specs) {
+    return new ServiceType(
+        name, title, description, roles, codeFormats, List.of(specs), autoscaledRole);
+  }
+
+  public ServiceType autoscaling(String role) {
+    return new ServiceType(name, title, description, roles, codeFormats, settings, role);
+  }
+
+  public Optional<SettingSpec> setting(String settingName) {
+    return settings.stream().filter(s -> s.name().equals(settingName)).findFirst();
   }
 
   public Optional<RoleSpec> role(String roleName) {

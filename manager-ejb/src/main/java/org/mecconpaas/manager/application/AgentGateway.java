@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.application.AgentMessages.CodeRef;
 import org.mecconpaas.manager.application.AgentMessages.DesiredInstance;
 import org.mecconpaas.manager.application.AgentMessages.Enrolled;
@@ -221,8 +222,13 @@ public class AgentGateway {
     env.put("MY_IP", String.valueOf(instance.address()));
     env.put("MY_PORT", Integer.toString(instance.port()));
     env.put("MASTER_IP", String.valueOf(masterIp));
-    ResourceRequest request =
-        ResourceRequest.of(ServiceOperations.type(service.type()), instance.role());
+    ServiceType type = ServiceOperations.type(service.type());
+    service
+        .settings()
+        .forEach(
+            (name, value) ->
+                type.setting(name).ifPresent(spec -> env.put(spec.environmentName(), value)));
+    ResourceRequest request = ResourceRequest.of(type, instance.role());
     return new DesiredInstance(
         instance.name(),
         service.application().name() + "/" + service.name(),

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +32,12 @@ public class ReconcileLoop {
   @Inject private MasterSettings settings;
   @Inject private Clock clock;
   @Inject private ServiceFailures failures;
+  @Inject private Autoscaler autoscaler;
+
+  /** Autoscaling looks at figures that arrive every few seconds: no need to decide every second. */
+  private static final Duration AUTOSCALE_EVERY = Duration.ofSeconds(5);
+
+  private Instant autoscaledAt = Instant.EPOCH;
 
   private final Map<Long, Backoff> backoffs = new HashMap<>();
 
@@ -59,6 +66,29 @@ public class ReconcileLoop {
         LOG.log(Level.WARNING, "reconcile of service " + serviceId + " failed", e);
         failures.record(
             serviceId, "reconcile failed, retrying in " + delay.toSeconds() + " s: " + e);
+      }
+    }
+    autoscale(now);
+  }
+
+  /** Runs after the reconcile pass; a failing service does not stop the others. */
+  private void autoscale(Instant now) {
+    if (now.isBefore(autoscaledAt.plus(AUTOSCALE_EVERY))) {
+      return;
+    }
+    autoscaledAt = now;
+    List<Long> candidates;
+    try {
+      candidates = autoscaler.servicesToEvaluate();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "autoscaler could not list services", e);
+      return;
+    }
+    for (long serviceId : candidates) {
+      try {
+        autoscaler.evaluate(serviceId);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "autoscaling service " + serviceId + " failed", e);
       }
     }
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.mecconpaas.catalog.RoleFiles;
 import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.catalog.ServiceType;
+import org.mecconpaas.catalog.SettingSpec;
 import org.mecconpaas.manager.domain.model.DnsLabel;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
 import org.mecconpaas.manager.domain.model.RuleViolation;
@@ -195,6 +196,53 @@ public class ServiceOperations {
         .filter(i -> i.state() == InstanceState.RUNNING && i.address() != null)
         .map(i -> "http://" + i.address() + ":" + i.port())
         .findFirst();
+  }
+
+  /**
+   * Replaces the service's settings (names and values as the catalog allows; a null value removes
+   * one). Refused as a whole with one message per problem, nothing changed. Running roles restart
+   * with the new settings.
+   */
+  public Service configure(Caller caller, String app, String name, Map<String, String> settings) {
+    Service service = find(caller, app, name);
+    ServiceType type = type(service.type());
+    Map<String, String> next = new java.util.TreeMap<>(service.settings());
+    List<RuleViolation.FieldError> errors = new java.util.ArrayList<>();
+    settings.forEach(
+        (key, value) -> {
+          Optional<SettingSpec> spec = type.setting(key);
+          if (spec.isEmpty()) {
+            errors.add(
+                new RuleViolation.FieldError(
+                    key,
+                    "service type "
+                        + type.name()
+                        + " has no setting '"
+                        + key
+                        + "'"
+                        + (type.settings().isEmpty()
+                            ? ""
+                            : " (known: "
+                                + type.settings().stream()
+                                    .map(SettingSpec::name)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                                + ")")));
+          } else if (value == null) {
+            next.remove(key);
+          } else {
+            spec.get()
+                .violation(value)
+                .ifPresentOrElse(
+                    problem -> errors.add(new RuleViolation.FieldError(key, problem)),
+                    () -> next.put(key, value));
+          }
+        });
+    if (!errors.isEmpty()) {
+      throw new RuleViolation("invalid settings: " + errors.get(0).message(), errors);
+    }
+    service.configure(next, clock.instant());
+    record(caller, service, "service.settings", next.toString());
+    return service;
   }
 
   /** One instance of one of the caller's services. */
