@@ -11,6 +11,7 @@ import org.mecconpaas.cli.command.AppCommand;
 import org.mecconpaas.cli.command.CatalogCommand;
 import org.mecconpaas.cli.command.CodeCommand;
 import org.mecconpaas.cli.command.EventsCommand;
+import org.mecconpaas.cli.command.JobCommand;
 import org.mecconpaas.cli.command.LoginCommand;
 import org.mecconpaas.cli.command.LogoutCommand;
 import org.mecconpaas.cli.command.NodeCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       AppCommand.class,
       ServiceCommand.class,
       CodeCommand.class,
+      JobCommand.class,
       EventsCommand.class,
       CatalogCommand.class,
       NodeCommand.class,

@@ -32,6 +32,7 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.media.multipart.file.StreamDataBodyPart;
 import org.mecconpaas.cli.client.Requests.ApplicationChange;
+import org.mecconpaas.cli.client.Requests.JobSubmission;
 import org.mecconpaas.cli.client.Requests.NewApplication;
 import org.mecconpaas.cli.client.Requests.NewEnrollmentToken;
 import org.mecconpaas.cli.client.Requests.NewService;
@@ -297,6 +298,26 @@ public final class MasterClient implements AutoCloseable {
 
   public void deleteCode(String app, String service, String version) {
     delete(services(app, service, "code", version));
+  }
+
+  // ---- jobs of a Flink service
+
+  /** Runs a code version (a job jar) on the service's JobManager; answers the new job. */
+  public JsonDocument submitJob(String app, String service, JobSubmission request) {
+    return post(services(app, service, "jobs"), request);
+  }
+
+  public JsonDocument listJobs(String app, String service) {
+    return get(services(app, service, "jobs"));
+  }
+
+  /** The job and its vertices with their record counts. */
+  public JsonDocument job(String app, String service, String job) {
+    return get(services(app, service, "jobs", job));
+  }
+
+  public JsonDocument cancelJob(String app, String service, String job) {
+    return post(services(app, service, "jobs", job, "cancel"), null);
   }
 
   // ---- nodes

@@ -1,5 +1,6 @@
 package org.mecconpaas.cli.client;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,4 +26,10 @@ public final class Requests {
   public record ServiceScale(Map<String, Integer> roles) {}
 
   public record NewEnrollmentToken(String nodeName, Integer expiresInHours) {}
+
+  /**
+   * A Flink job to run from a code version (the master's default: the active one); {@code args} go
+   * to the job's {@code main}.
+   */
+  public record JobSubmission(Integer codeVersion, List<String> args, Integer parallelism) {}
 }
