@@ -91,10 +91,18 @@ final class ApiClient {
   }
 
   Answer patch(String path, String json) {
+    return withBody(path, "PATCH", json);
+  }
+
+  Answer put(String path, String json) {
+    return withBody(path, "PUT", json);
+  }
+
+  private Answer withBody(String path, String method, String json) {
     return send(
         request(path)
             .header("Content-Type", "application/json")
-            .method("PATCH", BodyPublishers.ofString(json)));
+            .method(method, BodyPublishers.ofString(json)));
   }
 
   /** A multipart/form-data upload with one part named {@code file}. */

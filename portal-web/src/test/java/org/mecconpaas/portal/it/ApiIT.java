@@ -327,6 +327,49 @@ class ApiIT {
   }
 
   @Test
+  void settingsAndAutoscalingAreValidatedAndRefusedWhole() {
+    ApiClient alice = newDeveloper();
+    alice.post("applications", "{\"name\":\"web\"}");
+    alice.post("applications/web/services", "{\"name\":\"site\",\"type\":\"php\"}");
+    String site = "applications/web/services/site";
+
+    Answer set =
+        alice.put(site + "/settings", "{\"memory_limit\":\"256M\",\"display_errors\":\"On\"}");
+    assertEquals(200, set.status(), set::toString);
+    assertEquals("256M", set.json().getString("memory_limit"));
+    Answer bad =
+        alice.put(
+            site + "/settings",
+            "{\"memory_limit\":\"9999M\",\"max_execution_time\":\"30\",\"shell\":\"rm\"}");
+    assertProblem(422, bad);
+    assertEquals(2, bad.json().getJsonArray("errors").size(), bad::toString);
+    JsonObject kept = alice.get(site + "/settings").json();
+    assertEquals("256M", kept.getString("memory_limit"), "nothing half-written");
+    assertFalse(kept.containsKey("max_execution_time"));
+    assertEquals(
+        "On",
+        alice
+            .put(site + "/settings", "{\"memory_limit\":null}")
+            .json()
+            .getString("display_errors"));
+
+    assertProblem(404, alice.get(site + "/autoscaling"));
+    Answer policy = alice.put(site + "/autoscaling", "{\"p95Millis\":150,\"maxInstances\":3}");
+    assertEquals(200, policy.status(), policy::toString);
+    assertEquals("backend", policy.json().getString("role"));
+    assertEquals(30, policy.json().getInt("cooldownSeconds"));
+    assertProblem(
+        422, alice.put(site + "/autoscaling", "{\"cpuLowPercent\":90,\"cpuHighPercent\":50}"));
+    assertEquals(150, alice.get(site + "/autoscaling").json().getInt("p95Millis"));
+    assertEquals(204, alice.delete(site + "/autoscaling").status());
+
+    alice.post("applications/web/services", "{\"name\":\"gen\",\"type\":\"generic\"}");
+    assertProblem(
+        422, alice.put("applications/web/services/gen/settings", "{\"memory_limit\":\"64M\"}"));
+    assertProblem(422, alice.put("applications/web/services/gen/autoscaling", "{}"));
+  }
+
+  @Test
   void jobsNeedAFlinkServiceWithARunningJobManager() {
     ApiClient alice = newDeveloper();
     alice.post("applications", "{\"name\":\"stream\"}");
@@ -376,7 +419,12 @@ class ApiIT {
             bob.get(svc + "/jobs"),
             bob.post(svc + "/jobs", "{}"),
             bob.get(svc + "/jobs/0123456789abcdef0123456789abcdef"),
-            bob.post(svc + "/jobs/0123456789abcdef0123456789abcdef/cancel"));
+            bob.post(svc + "/jobs/0123456789abcdef0123456789abcdef/cancel"),
+            bob.get(svc + "/settings"),
+            bob.put(svc + "/settings", "{}"),
+            bob.get(svc + "/autoscaling"),
+            bob.put(svc + "/autoscaling", "{}"),
+            bob.delete(svc + "/autoscaling"));
     for (Answer answer : bobs) {
       assertProblem(404, answer);
       assertFalse(answer.text().contains("forbidden"), answer::toString);

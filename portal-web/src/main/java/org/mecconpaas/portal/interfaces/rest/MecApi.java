@@ -35,6 +35,8 @@ public class MecApi extends Application {
         ServicesResource.class,
         InstancesResource.class,
         JobsResource.class,
+        SettingsResource.class,
+        AutoscalingResource.class,
         CodeResource.class,
         NodesResource.class,
         EventsResource.class,
