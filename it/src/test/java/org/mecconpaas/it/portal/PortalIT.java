@@ -185,6 +185,9 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     browser.click(By.id("add:submit"));
     browser.await("service page", QUICK, d -> browser.path().endsWith("/service.xhtml"));
     assertEquals("INIT", serviceState());
+    openTab(browser, "Metrics");
+    assertTrue(browser.byId("tabs:metrics:charts").getText().contains("No instances"));
+    assertEquals(0, browser.all(By.cssSelector("[id='tabs:metrics:charts'] canvas")).size());
 
     openTab(browser, "Code");
     upload(bundle);
@@ -210,6 +213,22 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         SETTLE,
         d -> browser.byId("tabs:logs:text").getText().contains("hello from master"));
     shot(browser, "06-logs");
+
+    // the charts appear with the poll on the page opened before the instance existed
+    openTab(browser, "Metrics");
+    browser.await(
+        "the instance's own CPU and memory, labelled with its name and role, over a clock",
+        SETTLE,
+        d -> {
+          List<String> cpu = chartLines("cpu");
+          List<String> times = timeLabels("cpu");
+          return cpu.size() == 1
+              && cpu.get(0).matches("s\\d+-master-\\d+ \\(master\\)")
+              && chartedInstances("memory") == 1
+              && !times.isEmpty()
+              && times.stream().allMatch(t -> t.matches("\\d\\d:\\d\\d:\\d\\d"));
+        });
+    assertTrue(browser.all(By.id("tabs:metrics:requests")).isEmpty(), "run.sh serves no requests");
   }
 
   @Test
@@ -244,7 +263,15 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     openTab(browser, "Events");
     assertTrue(browser.byId("tabs:events:timeline").getText().contains("service.state"));
     openTab(browser, "Metrics");
+    browser.await(
+        "every instance's CPU and memory charted",
+        SETTLE,
+        d ->
+            chartedInstances("cpu") == 3
+                && chartedInstances("memory") == 3
+                && browser.all(By.id("tabs:metrics:no-figures")).isEmpty());
     assertEquals(2, browser.all(By.cssSelector("[id='tabs:metrics:charts'] canvas")).size());
+    browser.js("arguments[0].scrollIntoView();", browser.byId("tabs:metrics:charts"));
     shot(browser, "08-metrics");
   }
 
@@ -546,6 +573,34 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
 
   private int instanceRows() {
     return browser.all(By.cssSelector("[id='tabs:overview:instances_data'] tr[data-ri]")).size();
+  }
+
+  /** The labels of a chart's lines that have points, as Chart.js drew them on the Metrics tab. */
+  private List<String> chartLines(String chart) {
+    return strings(
+        browser.js(
+            drawn(chart)
+                + "return c ? c.data.datasets.filter(d => d.data.length > 0).map(d => d.label) : [];"));
+  }
+
+  private long chartedInstances(String chart) {
+    return chartLines(chart).size();
+  }
+
+  /** The labels under a chart's time axis. */
+  private List<String> timeLabels(String chart) {
+    return strings(
+        browser.js(drawn(chart) + "return c ? c.scales.x.ticks.map(t => t.label) : [];"));
+  }
+
+  private static String drawn(String chart) {
+    return "const canvas = document.querySelector(\"[id='tabs:metrics:"
+        + chart
+        + "'] canvas\"); const c = canvas && Chart.getChart(canvas);";
+  }
+
+  private static List<String> strings(Object array) {
+    return ((List<?>) array).stream().map(String::valueOf).toList();
   }
 
   /** Presses Tab until an element matching {@code target} has the focus. */

@@ -15,6 +15,7 @@ import org.mecconpaas.portal.interfaces.web.ChartConfig;
 import org.mecconpaas.portal.interfaces.web.ChartConfig.Axis;
 import org.mecconpaas.portal.interfaces.web.ChartConfig.Line;
 import org.mecconpaas.portal.interfaces.web.ChartConfig.Point;
+import org.mecconpaas.portal.interfaces.web.ChartConfig.Span;
 
 class ChartConfigTest {
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
@@ -38,7 +39,12 @@ class ChartConfigTest {
             new Line("b", 9, true, "p95", List.of()));
 
     JsonObject chart =
-        parse(ChartConfig.lines("t", List.of(new Axis("y", "%"), new Axis("p95", "ms")), lines));
+        parse(
+            ChartConfig.lines(
+                "t",
+                new Span(T0, T0.plusSeconds(2)),
+                List.of(new Axis("y", "%"), new Axis("p95", "ms")),
+                lines));
 
     assertEquals("line", chart.getString("type"));
     JsonArray datasets = chart.getJsonObject("data").getJsonArray("datasets");
@@ -57,6 +63,8 @@ class ChartConfigTest {
     assertFalse(options.getBoolean("animation"), "polls redraw it");
     JsonObject x = options.getJsonObject("scales").getJsonObject("x");
     assertEquals("time", x.getString("type"));
+    assertEquals(T0.toEpochMilli(), x.getJsonNumber("min").longValue());
+    assertEquals(T0.plusSeconds(2).toEpochMilli(), x.getJsonNumber("max").longValue());
     assertEquals("HH:mm:ss", x.getJsonObject("time").getString("tooltipFormat"));
     assertEquals(
         "HH:mm:ss", x.getJsonObject("time").getJsonObject("displayFormats").getString("second"));
@@ -72,6 +80,7 @@ class ChartConfigTest {
     String json =
         ChartConfig.lines(
             "t",
+            new Span(T0, T0),
             List.of(new Axis("y", "%")),
             List.of(new Line("</script><script>alert(1)", 0, false, "y", List.of())));
     assertFalse(json.contains("</script>"), json);

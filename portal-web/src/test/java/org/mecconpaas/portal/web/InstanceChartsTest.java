@@ -129,6 +129,32 @@ class InstanceChartsTest {
   }
 
   @Test
+  void theChartsSpanTheSameTimeSoTheyLineUp() {
+    InstanceCharts.View view =
+        InstanceCharts.of(
+            List.of(
+                new Reported(
+                    "s1-master-0",
+                    "master",
+                    List.of(
+                        at(400, Map.of("memoryMiB", 1.0)),
+                        at(6, Map.of("memoryMiB", 1.0)),
+                        at(4, Map.of("cpuPercent", 1.0, "memoryMiB", 1.0)))),
+                new Reported("s1-node-0", "node", List.of(at(2, Map.of("memoryMiB", 1.0))))),
+            NOW);
+
+    for (String chart : List.of(view.cpu(), view.memory())) {
+      JsonObject x =
+          ChartConfigTest.parse(chart)
+              .getJsonObject("options")
+              .getJsonObject("scales")
+              .getJsonObject("x");
+      assertEquals(NOW.minusSeconds(6).toEpochMilli(), x.getJsonNumber("min").longValue());
+      assertEquals(NOW.minusSeconds(2).toEpochMilli(), x.getJsonNumber("max").longValue());
+    }
+  }
+
+  @Test
   void onlyTheLastFiveMinutesAreDrawn() {
     InstanceCharts.View view =
         InstanceCharts.of(

@@ -30,7 +30,10 @@ public final class ChartConfig {
   /** One line: {@code colour} indexes the palette, {@code dashed} tells a second figure apart. */
   public record Line(String label, int colour, boolean dashed, String axis, List<Point> points) {}
 
-  public static String lines(String title, List<Axis> axes, List<Line> lines) {
+  /** The time the x axis spans, the same for charts shown side by side. */
+  public record Span(Instant from, Instant to) {}
+
+  public static String lines(String title, Span span, List<Axis> axes, List<Line> lines) {
     JsonArrayBuilder datasets = Json.createArrayBuilder();
     for (Line line : lines) {
       datasets.add(dataset(line));
@@ -39,7 +42,7 @@ public final class ChartConfig {
         Json.createObjectBuilder()
             .add("type", "line")
             .add("data", Json.createObjectBuilder().add("datasets", datasets))
-            .add("options", options(title, axes))
+            .add("options", options(title, span, axes))
             .build();
     // the configuration is written into a script element: never let a label close it
     return config.toString().replace("<", "\\u003c");
@@ -70,8 +73,8 @@ public final class ChartConfig {
     return dataset;
   }
 
-  private static JsonObjectBuilder options(String title, List<Axis> axes) {
-    JsonObjectBuilder scales = Json.createObjectBuilder().add("x", timeAxis());
+  private static JsonObjectBuilder options(String title, Span span, List<Axis> axes) {
+    JsonObjectBuilder scales = Json.createObjectBuilder().add("x", timeAxis(span));
     for (int i = 0; i < axes.size(); i++) {
       JsonObjectBuilder axis =
           titled(axes.get(i).title())
@@ -99,13 +102,15 @@ public final class ChartConfig {
   }
 
   /** Whatever unit Chart.js picks for the ticks, they read as a clock. */
-  private static JsonObjectBuilder timeAxis() {
+  private static JsonObjectBuilder timeAxis(Span span) {
     JsonObjectBuilder formats = Json.createObjectBuilder();
     for (String unit : List.of("millisecond", "second", "minute", "hour")) {
       formats.add(unit, TIME_FORMAT);
     }
     return titled("time")
         .add("type", "time")
+        .add("min", span.from().toEpochMilli())
+        .add("max", span.to().toEpochMilli())
         .add(
             "time",
             Json.createObjectBuilder()

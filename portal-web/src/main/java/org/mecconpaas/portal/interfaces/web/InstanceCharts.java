@@ -4,12 +4,14 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.mecconpaas.manager.application.InstanceMetricsHistory.Sample;
 import org.mecconpaas.portal.interfaces.web.ChartConfig.Axis;
 import org.mecconpaas.portal.interfaces.web.ChartConfig.Line;
 import org.mecconpaas.portal.interfaces.web.ChartConfig.Point;
+import org.mecconpaas.portal.interfaces.web.ChartConfig.Span;
 
 /**
  * The service page's charts: the figures each instance reported with its node's heartbeats, one
@@ -66,18 +68,33 @@ public final class InstanceCharts {
       line(r, i, Figure.REQUESTS, from).ifPresent(requests::add);
       line(r, i, Figure.P95, from).ifPresent(requests::add);
     }
+    Span span = span(instances, from);
     return new View(
-        chart("CPU per instance", List.of(new Axis("y", "% of one core")), cpu),
-        chart("Memory per instance", List.of(new Axis("y", "MiB")), memory),
+        chart("CPU per instance", span, List.of(new Axis("y", "% of one core")), cpu),
+        chart("Memory per instance", span, List.of(new Axis("y", "MiB")), memory),
         chart(
             "Requests per instance",
+            span,
             List.of(new Axis("y", "requests per second"), new Axis("p95", "p95 latency (ms)")),
             requests),
         silent);
   }
 
-  private static String chart(String title, List<Axis> axes, List<Line> lines) {
-    return lines.isEmpty() ? null : ChartConfig.lines(title, axes, lines);
+  /** From the first sample drawn to the last one, so that the charts line up. */
+  private static Span span(List<Reported> instances, Instant from) {
+    List<Instant> times =
+        instances.stream()
+            .flatMap(r -> r.samples().stream())
+            .map(Sample::time)
+            .filter(t -> !t.isBefore(from))
+            .toList();
+    return times.isEmpty()
+        ? new Span(from, from)
+        : new Span(Collections.min(times), Collections.max(times));
+  }
+
+  private static String chart(String title, Span span, List<Axis> axes, List<Line> lines) {
+    return lines.isEmpty() ? null : ChartConfig.lines(title, span, axes, lines);
   }
 
   /** A line when the instance ever reported the figure, drawn from {@code from} on. */
