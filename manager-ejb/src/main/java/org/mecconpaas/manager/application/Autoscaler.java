@@ -179,7 +179,11 @@ public class Autoscaler {
     AutoscalingPolicy policy = maybePolicy.get();
     Instant now = clock.instant();
     List<Instance> all = instances.of(service).stream().filter(i -> !i.removing()).toList();
-    AutoscalingDecision.Inputs inputs = inputs(all, policy.role(), now);
+    int allowance =
+        org.mecconpaas.manager.domain.model.placement.ResourceRequest.of(
+                ServiceOperations.type(service.type()), policy.role())
+            .cpuMillis();
+    AutoscalingDecision.Inputs inputs = inputs(all, policy.role(), allowance, now);
     int current = service.roles().getOrDefault(policy.role(), 0);
     AutoscalingDecision decision =
         AutoscalingDecision.decide(policy, current, inputs, service.autoscaledAt(), now);
@@ -213,8 +217,13 @@ public class Autoscaler {
     return Optional.of(decision);
   }
 
-  /** The proxy's latest fresh figures and the scaled role's mean fresh CPU. */
-  private AutoscalingDecision.Inputs inputs(List<Instance> all, String role, Instant now) {
+  /**
+   * The proxy's latest fresh figures and the scaled role's mean fresh CPU, as a share of what each
+   * instance is given ({@code cpuPercent} counts percent of one core; a PHP backend gets a quarter
+   * of one, so 25 % of a core is 100 % of its allowance).
+   */
+  private AutoscalingDecision.Inputs inputs(
+      List<Instance> all, String role, int cpuMillisEach, Instant now) {
     Instant since = now.minus(FRESH);
     Map<String, Double> proxy =
         all.stream()
@@ -231,7 +240,7 @@ public class Autoscaler {
             .filter(samples -> !samples.isEmpty())
             .map(samples -> samples.get(samples.size() - 1).values().get("cpuPercent"))
             .filter(java.util.Objects::nonNull)
-            .mapToDouble(Double::doubleValue)
+            .mapToDouble(percentOfOneCore -> percentOfOneCore * 1000.0 / cpuMillisEach)
             .average();
     return new AutoscalingDecision.Inputs(
         proxy.get("p95Millis"),

@@ -20,7 +20,10 @@ public record AutoscalingDecision(Action action, int instances, String reason) {
     HOLD
   }
 
-  /** What the autoscaler measured: null where nothing was reported recently. */
+  /**
+   * What the autoscaler measured: null where nothing was reported recently. {@code cpuPercent} is
+   * the role's mean use of the CPU its instances are given.
+   */
   public record Inputs(Double p95Millis, Double cpuPercent, Double requestsPerSecond) {}
 
   public static AutoscalingDecision decide(
