@@ -10,17 +10,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The per-container groups {@code <root>/{cpu,memory}/mec/<node>/<container>}. The node name is in
- * the path because the test bed runs several agents on one host.
+ * The per-container groups {@code <root>/{cpu,memory}/<agent's own group>/mec/<node>/<container>}.
+ * Below the agent's own group, so that a board's limits (an emulated board's cgroup holds its
+ * agent) cover its containers too, and pulling the board's plug kills them. The node name is in the
+ * path because the test bed runs several agents on one host.
  */
 final class CgroupV1 {
   private static final long CFS_PERIOD_US = 100_000;
   private final Path cpuRoot;
   private final Path memoryRoot;
 
-  private CgroupV1(Path root) {
-    this.cpuRoot = root.resolve("cpu");
-    this.memoryRoot = root.resolve("memory");
+  private CgroupV1(Path root, String ownCpuGroup, String ownMemoryGroup) {
+    this.cpuRoot = below(root.resolve("cpu"), ownCpuGroup);
+    this.memoryRoot = below(root.resolve("memory"), ownMemoryGroup);
+  }
+
+  private static Path below(Path hierarchy, String group) {
+    String relative = group.replaceFirst("^/+", "");
+    return relative.isEmpty() ? hierarchy : hierarchy.resolve(relative);
+  }
+
+  /**
+   * This process's group in the v1 hierarchy holding {@code controller}, from {@code
+   * /proc/self/cgroup} (e.g. {@code 4:memory:/mec-n1}); "/" when unknown.
+   */
+  static String ownGroup(String procSelfCgroup, String controller) {
+    for (String line : procSelfCgroup.split("\n")) {
+      String[] fields = line.split(":", 3);
+      if (fields.length == 3
+          && java.util.Arrays.asList(fields[1].split(",")).contains(controller)) {
+        return fields[2].strip();
+      }
+    }
+    return "/";
   }
 
   /**
@@ -28,7 +50,13 @@ final class CgroupV1 {
    * exec} sysfs is remounted and the mounts are hidden, which this reports as unusable too.
    */
   static Optional<CgroupV1> detect(Path root) {
-    CgroupV1 cgroups = new CgroupV1(root);
+    String own;
+    try {
+      own = Files.readString(Path.of("/proc/self/cgroup"));
+    } catch (IOException e) {
+      own = "";
+    }
+    CgroupV1 cgroups = new CgroupV1(root, ownGroup(own, "cpu"), ownGroup(own, "memory"));
     boolean usable =
         isRoot()
             && Files.isWritable(cgroups.cpuRoot.resolve("cgroup.procs"))
@@ -82,6 +110,15 @@ final class CgroupV1 {
         // already gone
       }
     }
+  }
+
+  /** Where this agent's containers' groups are, for the cpu controller (tests). */
+  Path cpuRoot() {
+    return cpuRoot;
+  }
+
+  Path memoryRoot() {
+    return memoryRoot;
   }
 
   private Path cpuGroup(String node, String container) {

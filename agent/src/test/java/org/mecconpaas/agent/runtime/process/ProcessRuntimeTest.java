@@ -105,12 +105,21 @@ class ProcessRuntimeTest {
   }
 
   @Test
+  void containersGoBelowTheAgentsOwnGroup() {
+    String self = "12:pids:/\n4:memory:/mec-n2\n3:cpu,cpuacct:/mec-n2\n0::/\n";
+    assertEquals("/mec-n2", CgroupV1.ownGroup(self, "cpu"));
+    assertEquals("/mec-n2", CgroupV1.ownGroup(self, "memory"));
+    assertEquals("/", CgroupV1.ownGroup("0::/user.slice\n", "cpu"));
+  }
+
+  @Test
   void asRootProcessesAreConfinedBeforeTheyRun() throws Exception {
     Optional<CgroupV1> cgroups = CgroupV1.detect(CGROUP_ROOT);
     assumeTrue(cgroups.isPresent(), "needs root and cgroup v1 cpu+memory");
     runtime.ensure(new ContainerSpec("s1-a-0", 500, 128));
-    Path cpu = CGROUP_ROOT.resolve("cpu/mec").resolve(node).resolve("s1-a-0");
-    Path memory = CGROUP_ROOT.resolve("memory/mec").resolve(node).resolve("s1-a-0");
+    // below the agent's own groups (the test JVM's here)
+    Path cpu = cgroups.get().cpuRoot().resolve("mec").resolve(node).resolve("s1-a-0");
+    Path memory = cgroups.get().memoryRoot().resolve("mec").resolve(node).resolve("s1-a-0");
     assertEquals("50000", Files.readString(cpu.resolve("cpu.cfs_quota_us")).trim());
     assertEquals(
         Long.toString(128L * 1024 * 1024),
@@ -121,8 +130,8 @@ class ProcessRuntimeTest {
     assertEquals(0, process.waitFor());
     String groups = Files.readString(stateDir.resolve("logs/s1-a-0.out"));
     String path = "/mec/" + node + "/s1-a-0";
-    assertTrue(groups.lines().anyMatch(l -> l.matches("\\d+:cpu:" + path)), groups);
-    assertTrue(groups.lines().anyMatch(l -> l.matches("\\d+:memory:" + path)), groups);
+    assertTrue(groups.lines().anyMatch(l -> l.matches("\\d+:cpu:.*" + path)), groups);
+    assertTrue(groups.lines().anyMatch(l -> l.matches("\\d+:memory:.*" + path)), groups);
 
     runtime.remove("s1-a-0");
     assertFalse(Files.exists(cpu));
