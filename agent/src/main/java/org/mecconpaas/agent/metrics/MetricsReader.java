@@ -10,28 +10,59 @@ import java.util.TreeMap;
 public final class MetricsReader {
   private final Path proc;
   private final Path stateDir;
+  private final CgroupLimits board;
+  private long lastCpuNanos = -1;
+  private long lastSampleNanos;
 
   public MetricsReader(Path stateDir) {
-    this(Path.of("/proc"), stateDir);
+    this(Path.of("/proc"), stateDir, CgroupLimits.ofThisProcess());
   }
 
-  MetricsReader(Path proc, Path stateDir) {
+  MetricsReader(Path proc, Path stateDir, CgroupLimits board) {
     this.proc = proc;
     this.stateDir = stateDir;
+    this.board = board;
   }
 
+  /**
+   * The board's figures: from its own cgroups when the agent runs confined (an emulated board, a
+   * board whose agent runs in a slice with limits), else from the host's {@code /proc}.
+   */
   public NodeMetrics sample() {
     Map<String, Long> memInfo = parseMemInfo(read("meminfo"));
     long totalKiB = memInfo.getOrDefault("MemTotal", 0L);
     long availableKiB = memInfo.getOrDefault("MemAvailable", memInfo.getOrDefault("MemFree", 0L));
+    long usedMiB = (totalKiB - availableKiB) / 1024;
+    long totalMiB = totalKiB / 1024;
+    java.util.OptionalLong limit = board.memoryLimitBytes(totalKiB * 1024);
+    java.util.OptionalLong used = board.memoryUsedBytes();
+    if (limit.isPresent() && used.isPresent()) {
+      totalMiB = limit.getAsLong() / (1024 * 1024);
+      usedMiB = used.getAsLong() / (1024 * 1024);
+    }
     long[] net = parseNetDev(read("net/dev"));
-    return new NodeMetrics(
-        parseLoad(read("loadavg")) / Runtime.getRuntime().availableProcessors(),
-        (totalKiB - availableKiB) / 1024,
-        totalKiB / 1024,
-        diskFreeMiB(),
-        net[0],
-        net[1]);
+    return new NodeMetrics(cpuLoad(), usedMiB, totalMiB, diskFreeMiB(), net[0], net[1]);
+  }
+
+  /**
+   * Load as a share of the board's CPU: with a CFS quota, the members' CPU time since the last
+   * sample over the quota (1.0 = the quota used up); without one, the load average per core.
+   */
+  private double cpuLoad() {
+    java.util.Optional<Double> quota = board.cpuQuotaCores();
+    java.util.OptionalLong usage = quota.isPresent() ? board.cpuUsageNanos(proc) : null;
+    if (quota.isEmpty() || usage == null || usage.isEmpty()) {
+      return parseLoad(read("loadavg")) / Runtime.getRuntime().availableProcessors();
+    }
+    long now = System.nanoTime();
+    double load = 0;
+    if (lastCpuNanos >= 0 && now > lastSampleNanos) {
+      double used = Math.max(0, usage.getAsLong() - lastCpuNanos);
+      load = used / (now - lastSampleNanos) / quota.get();
+    }
+    lastCpuNanos = usage.getAsLong();
+    lastSampleNanos = now;
+    return Math.round(load * 100) / 100.0;
   }
 
   /** MemTotal from /proc/meminfo in MiB; the default for {@code --memory-mib}. */
