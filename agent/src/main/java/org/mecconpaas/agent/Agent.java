@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.mecconpaas.agent.access.AccessPoint;
 import org.mecconpaas.agent.bundle.BundleFetcher;
 import org.mecconpaas.agent.desired.DesiredState;
 import org.mecconpaas.agent.desired.DesiredStateStore;
@@ -142,6 +143,7 @@ public final class Agent {
               offsets,
               instances,
               new MetricsReader(stateDir),
+              AccessPoint.NONE,
               interval,
               config.intervalMillis(),
               this::sleep)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mecconpaas.agent.access.AccessPoint;
 import org.mecconpaas.agent.desired.DesiredStateStore;
 import org.mecconpaas.agent.logs.LogChunk;
 import org.mecconpaas.agent.logs.LogOffsetStore;
@@ -47,6 +48,8 @@ final class HeartbeatLoop {
   private Map<String, String> lastPhases = Map.of();
   private int failures;
 
+  private final AccessPoint accessPoint;
+
   HeartbeatLoop(
       MasterClient master,
       String credential,
@@ -55,9 +58,11 @@ final class HeartbeatLoop {
       LogOffsetStore offsets,
       InstanceStateStore instances,
       MetricsReader metrics,
+      AccessPoint accessPoint,
       long initialInterval,
       Long fixedInterval,
       Enroller.Sleeper sleeper) {
+    this.accessPoint = accessPoint;
     this.master = master;
     this.credential = credential;
     this.reconciler = reconciler;
@@ -145,6 +150,7 @@ final class HeartbeatLoop {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("metrics", metrics.sample().toJson());
     report.put("instances", instanceJson);
+    report.put("clients", accessPoint.clients());
     return report;
   }
 
@@ -156,6 +162,7 @@ final class HeartbeatLoop {
       LOG.log(Level.WARNING, "cannot save the desired state: " + e.getMessage());
     }
     reconciler.desire(reply.desired());
+    accessPoint.apply(reply.accessPoint());
     try {
       offsets.update(reply.logOffsets(), reported);
     } catch (IOException e) {

@@ -10,7 +10,10 @@ import org.mecconpaas.agent.logs.LogOffsetStore.Offsets;
  * The master's answer to a heartbeat: the node's whole desired state and the log offsets it has.
  */
 public record HeartbeatReply(
-    long heartbeatIntervalMillis, Map<String, Offsets> logOffsets, DesiredState desired) {
+    long heartbeatIntervalMillis,
+    Map<String, Offsets> logOffsets,
+    DesiredState desired,
+    JsonMap accessPoint) {
 
   static HeartbeatReply fromJson(JsonMap json) {
     if (!json.has("instances")) {
@@ -24,6 +27,9 @@ public record HeartbeatReply(
       offsets.put(id, new Offsets(streams.longValue("stdout", 0), streams.longValue("stderr", 0)));
     }
     return new HeartbeatReply(
-        json.longValue("heartbeatIntervalMillis", 2000), offsets, DesiredState.fromJson(json));
+        json.longValue("heartbeatIntervalMillis", 2000),
+        offsets,
+        DesiredState.fromJson(json),
+        json.object("accessPoint"));
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mecconpaas.catalog.ServiceType;
+import org.mecconpaas.manager.application.AgentMessages.AccessPointPlan;
 import org.mecconpaas.manager.application.AgentMessages.CodeRef;
 import org.mecconpaas.manager.application.AgentMessages.DesiredInstance;
 import org.mecconpaas.manager.application.AgentMessages.Enrolled;
@@ -183,7 +184,10 @@ public class AgentGateway {
       }
     }
     return new Reply(
-        settings.heartbeatInterval().toMillis(), storeLogs(onNode, report.logs()), desired);
+        settings.heartbeatInterval().toMillis(),
+        storeLogs(onNode, report.logs()),
+        desired,
+        AccessPointPlan.NONE);
   }
 
   /** Stores log chunks of the node's own instances; anything else it sends is ignored. */

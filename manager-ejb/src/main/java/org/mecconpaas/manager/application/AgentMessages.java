@@ -29,9 +29,55 @@ public final class AgentMessages {
   public record LogChunk(
       String instance, String stream, long offset, long nextOffset, String data) {}
 
-  /** A heartbeat's report. */
+  /** A heartbeat's report; {@code clients}: the stations associated with the node's AP now. */
   public record Report(
-      Double cpuLoad, Integer memoryUsedMiB, List<InstanceReport> instances, List<LogChunk> logs) {}
+      Double cpuLoad,
+      Integer memoryUsedMiB,
+      List<InstanceReport> instances,
+      List<LogChunk> logs,
+      List<StationSeen> clients) {
+
+    public Report {
+      clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+
+    /** A report from a node without an access point (or before it reports stations). */
+    public Report(
+        Double cpuLoad,
+        Integer memoryUsedMiB,
+        List<InstanceReport> instances,
+        List<LogChunk> logs) {
+      this(cpuLoad, memoryUsedMiB, instances, logs, List.of());
+    }
+  }
+
+  /**
+   * A mobile client associated with the node's Wi-Fi access point.
+   *
+   * @param client the station's id (its MAC address on a real board, e.g. {@code c07} emulated)
+   * @param sinceMillis when it associated, epoch milliseconds (the agent's clock)
+   */
+  public record StationSeen(String client, long sinceMillis) {}
+
+  /**
+   * One target of a route: an instance that serves the service, and the one-way latency the node's
+   * router adds to emulate the distance to it (0 on real boards).
+   */
+  public record RouteTarget(String instance, String ip, int port, String node, int latencyMillis) {}
+
+  /**
+   * The access-point router's entry for one service: it listens on the node's address at {@code
+   * port} and forwards each connection to the first target that answers (nearest first).
+   */
+  public record Route(String service, int port, List<RouteTarget> targets) {}
+
+  /**
+   * What the node's access point does: the stations the mobility emulation associates with it (an
+   * emulated board's Wi-Fi; empty for real boards, whose hostapd knows), and its routes.
+   */
+  public record AccessPointPlan(List<String> stations, List<Route> routes) {
+    public static final AccessPointPlan NONE = new AccessPointPlan(List.of(), List.of());
+  }
 
   /** Which bundle an instance runs. */
   public record CodeRef(int version, String sha256, String path, String format) {}
@@ -60,5 +106,6 @@ public final class AgentMessages {
   public record Reply(
       long heartbeatIntervalMillis,
       Map<String, Map<String, Long>> logOffsets,
-      List<DesiredInstance> instances) {}
+      List<DesiredInstance> instances,
+      AccessPointPlan accessPoint) {}
 }

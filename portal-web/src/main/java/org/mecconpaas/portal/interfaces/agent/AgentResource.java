@@ -20,6 +20,7 @@ import org.mecconpaas.manager.application.AgentMessages.Enrollment;
 import org.mecconpaas.manager.application.AgentMessages.LogChunk;
 import org.mecconpaas.manager.application.AgentMessages.Reply;
 import org.mecconpaas.manager.application.AgentMessages.Report;
+import org.mecconpaas.manager.application.AgentMessages.StationSeen;
 import org.mecconpaas.manager.domain.model.MalformedRequest;
 import org.mecconpaas.manager.domain.model.service.InstanceReport;
 import org.mecconpaas.manager.domain.model.service.InstanceState;
@@ -115,7 +116,25 @@ public class AgentResource {
               ? null
               : metrics.getInt("memoryUsedMiB"),
           instances,
-          logs);
+          logs,
+          stations(body.getJsonArray("clients")));
+    }
+
+    /** The access point's stations: well-formed entries only (an id and a time). */
+    private static List<StationSeen> stations(jakarta.json.JsonArray clients) {
+      List<StationSeen> seen = new ArrayList<>();
+      if (clients == null) {
+        return seen;
+      }
+      for (JsonValue value : clients) {
+        if (value instanceof JsonObject client
+            && client.get("id") instanceof jakarta.json.JsonString id
+            && id.getString().matches("[A-Za-z0-9:._-]{1,64}")
+            && client.get("since") instanceof jakarta.json.JsonNumber since) {
+          seen.add(new StationSeen(id.getString(), since.longValue()));
+        }
+      }
+      return seen;
     }
 
     private static LogChunk chunk(String id, String stream, JsonObject chunk) {
