@@ -6,17 +6,12 @@ import java.util.List;
 import org.mecconpaas.manager.application.Caller;
 import org.mecconpaas.manager.application.DashboardQueries;
 import org.mecconpaas.manager.application.DashboardQueries.NodeOverview;
-import org.mecconpaas.manager.domain.model.node.Node;
 import org.mecconpaas.manager.domain.model.node.NodeState;
 
-/**
- * The edge as the dashboard and the service page draw it. Reading it also samples every node's
- * figures into the {@link MetricsHistory}, so charts fill while a page is open.
- */
+/** The edge as the dashboard and the service page draw it. */
 @ApplicationScoped
 public class EdgeView {
   @Inject private DashboardQueries queries;
-  @Inject private MetricsHistory history;
 
   /** The nodes with their counts, as the map draws them. */
   public record Edge(List<NodeOverview> nodes, List<EdgeMap.Site> sites) {
@@ -27,10 +22,6 @@ public class EdgeView {
 
   public Edge read(Caller caller) {
     List<NodeOverview> nodes = queries.edge(caller);
-    for (NodeOverview overview : nodes) {
-      Node n = overview.node();
-      history.record(n.name(), n.lastHeartbeatAt(), n.cpuLoad(), n.memoryUsedMiB());
-    }
     List<EdgeMap.Site> sites =
         nodes.stream()
             .map(
