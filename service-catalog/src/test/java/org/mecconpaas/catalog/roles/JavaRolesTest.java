@@ -103,16 +103,24 @@ class JavaRolesTest {
 
   /** Requests without cookies reach both instances; a client with cookies keeps its session. */
   private static void assertBalancedWithStickySessions(Instance proxy) throws Exception {
-    // the proxy takes an instance in after two good checks
-    Set<String> answers = new HashSet<>();
+    // the proxy takes an instance in after two good checks: one that its first check found not
+    // started yet (then 503 without any instance up) only a second or two after Jetty answers
+    URI stats = URI.create("http://" + RoleHarness.IP + ":" + (proxy.port() + 1) + "/stats;csv");
     RoleHarness.await(
         START,
-        () -> "the proxy answers from both instances, so far " + answers,
-        () -> {
-          answers.add(RoleHarness.body(proxy.uri("/")));
-          return answers.containsAll(Set.of("version 1 s6-web-1", "version 1 s6-web-2"));
-        });
-    assertEquals(Set.of("version 1 s6-web-1", "version 1 s6-web-2"), answers, "round robin");
+        () -> "the proxy checks both instances up; its log:\n" + proxy.log(),
+        () ->
+            RoleHarness.body(stats)
+                    .lines()
+                    .filter(l -> l.matches("web,s6-web-\\d,.*,UP,.*"))
+                    .count()
+                == 2);
+    Set<String> answers = new HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(RoleHarness.body(proxy.uri("/")));
+    }
+    assertEquals(
+        Set.of("version 1 s6-web-1", "version 1 s6-web-2"), answers, "round robin; " + proxy.log());
 
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String first = get(browser, proxy.uri("/session.jsp")).body().strip();
@@ -147,10 +155,20 @@ class JavaRolesTest {
       for (String answer : load.answers().keySet()) {
         assertTrue(answer.startsWith("version 1 ") || answer.startsWith("version 2 "), answer);
       }
+      Map<String, Double> figures = proxy.metrics();
+      assertTrue(figures.get("requestsPerSecond") > 0, figures.toString());
+      assertTrue(figures.get("p50Millis") <= figures.get("p95Millis"), figures.toString());
+      assertEquals(0.0, figures.get("errorsPerSecond"), figures.toString());
+      assertEquals(2.0, figures.get("backendsUp"), figures.toString());
       System.out.printf(
           "java switch of %d Jetty instances under load: %d ms, %d requests meanwhile,"
-              + " %d in all, %d failed%n",
-          webs.size(), switching.toMillis(), during, load.requests(), load.failures().size());
+              + " %d in all, %d failed; metrics.sh %s%n",
+          webs.size(),
+          switching.toMillis(),
+          during,
+          load.requests(),
+          load.failures().size(),
+          figures);
     }
   }
 

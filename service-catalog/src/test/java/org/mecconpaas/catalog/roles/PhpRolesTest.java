@@ -176,9 +176,15 @@ class PhpRolesTest {
 
       assertEquals(List.of(), load.failures(), "failed requests of " + load.requests());
       assertTrue(load.answered("s2-backend-1") > 0 && load.answered("version 1") > 0);
+      // the reloaded HAProxy's own figures (a new worker: a new ring, the CLI port taken over)
+      Map<String, Double> figures = proxy.metrics();
+      assertTrue(figures.get("requestsPerSecond") > 0, figures.toString());
+      assertTrue(figures.containsKey("p95Millis"), figures.toString());
+      assertEquals(0.0, figures.get("errorsPerSecond"), figures.toString());
+      assertEquals(3.0, figures.get("backendsUp"), "web and 2 backends: " + figures);
       System.out.printf(
-          "php notify under load: %d requests, %d failed, answers %s%n",
-          load.requests(), load.failures().size(), load.answers());
+          "php notify under load: %d requests, %d failed, answers %s; metrics.sh %s%n",
+          load.requests(), load.failures().size(), load.answers(), figures);
     }
   }
 
@@ -269,6 +275,7 @@ class PhpRolesTest {
             "notify.sh",
             "switch.sh",
             "health.sh",
+            "metrics.sh",
             "haproxy-config.sh",
             "haproxy.cfg.tmpl")) {
       assertEquals(

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mecconpaas.catalog.RoleFiles;
@@ -328,6 +330,27 @@ final class RoleHarness implements AutoCloseable {
       return run(script, Map.of());
     }
 
+    /**
+     * Runs metrics.sh as the agent does every 5 s: it must end with 0 within 3 s and print one JSON
+     * object of numbers named with letters and digits, which is returned.
+     */
+    Map<String, Double> metrics() throws IOException {
+      long begin = System.nanoTime();
+      Result result = run("metrics.sh");
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+      if (!result.ok() || took >= 3000) {
+        throw new AssertionError(
+            id
+                + ": metrics.sh ended with "
+                + result.exitCode()
+                + " after "
+                + took
+                + " ms: "
+                + result.output());
+      }
+      return figures(result.output());
+    }
+
     boolean healthy() {
       try {
         return run("health.sh").ok();
@@ -412,6 +435,26 @@ final class RoleHarness implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * The figures of a metrics.sh output, which must be exactly one JSON object whose values are
+   * plain numbers (what the agent takes; anything else fails).
+   */
+  static Map<String, Double> figures(String output) {
+    String json = output.strip();
+    String figure = "\"[A-Za-z][A-Za-z0-9]*\": -?[0-9]+(\\.[0-9]+)?";
+    if (!json.matches("\\{(" + figure + "(, " + figure + ")*)?}")) {
+      throw new AssertionError("metrics.sh printed no JSON object of numbers: " + output);
+    }
+    Map<String, Double> figures = new LinkedHashMap<>();
+    Matcher matcher = Pattern.compile("\"([A-Za-z0-9]+)\": ([-0-9.]+)").matcher(json);
+    while (matcher.find()) {
+      if (figures.put(matcher.group(1), Double.parseDouble(matcher.group(2))) != null) {
+        throw new AssertionError("metrics.sh printed " + matcher.group(1) + " twice: " + json);
+      }
+    }
+    return figures;
   }
 
   /** The live (not zombie) processes of a process group, from /proc. */

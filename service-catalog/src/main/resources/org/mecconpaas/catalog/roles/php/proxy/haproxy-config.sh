@@ -32,9 +32,10 @@ if [[ $limit =~ ^[0-9]+$ ]] && [ "$limit" -gt 40 ]; then
   SERVER_TIMEOUT=$((limit + 20))
 fi
 STATS_PORT=$((MY_PORT + 1))
+CLI_PORT=$((MY_PORT + 2))
 SERVERS_WEB=$(servers web)
 SERVERS_BACKEND=$(servers backend)
-export MY_IP MY_PORT STATS_PORT MAXCONN NBTHREAD SERVER_TIMEOUT SERVERS_WEB SERVERS_BACKEND
+export MY_IP MY_PORT STATS_PORT CLI_PORT MAXCONN NBTHREAD SERVER_TIMEOUT SERVERS_WEB SERVERS_BACKEND
 
 mkdir -p "$STATE/conf"
 config=$STATE/conf/haproxy.cfg
