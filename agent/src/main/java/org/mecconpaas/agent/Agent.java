@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.mecconpaas.agent.access.AccessPoint;
+import org.mecconpaas.agent.access.NodeAccessPoint;
 import org.mecconpaas.agent.bundle.BundleFetcher;
 import org.mecconpaas.agent.desired.DesiredState;
 import org.mecconpaas.agent.desired.DesiredStateStore;
@@ -131,6 +132,8 @@ public final class Agent {
     BundleFetcher fetcher =
         new BundleFetcher((path, target) -> master.download(credential.credential(), path, target));
     Reconciler reconciler = new Reconciler(runtime, instances, fetcher, config.address());
+    AccessPoint accessPoint =
+        NodeAccessPoint.create(config.accessPoint(), config.address(), config.hostapdCli());
     try {
       loadDesired(desiredStore, reconciler);
       reconciler.reconcileOnce(); // before the first heartbeat: the master may be away
@@ -143,12 +146,13 @@ public final class Agent {
               offsets,
               instances,
               new MetricsReader(stateDir),
-              AccessPoint.NONE,
+              accessPoint,
               interval,
               config.intervalMillis(),
               this::sleep)
           .run();
     } finally {
+      accessPoint.close(); // the router's ports and connections; containers keep running
       try {
         reconciler.stop();
       } catch (InterruptedException e) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param cpuMillis null: all CPUs of the board
  * @param memoryMiB null: all memory of the board
  * @param intervalMillis null: the interval the master asks for
+ * @param accessPoint {@code none}, {@code emulated} (stations from the master's mobility emulation)
+ *     or {@code hostapd} (stations from {@code hostapdCli all_sta})
+ * @param hostapdCli the hostapd_cli command line, e.g. {@code /usr/sbin/hostapd_cli -i wlan0}
  */
 public record AgentConfig(
     URI master,
@@ -26,12 +29,15 @@ public record AgentConfig(
     String address,
     String runtime,
     Long intervalMillis,
+    String accessPoint,
+    String hostapdCli,
     boolean verbose) {
 
   static final String USAGE =
       "usage: mec-agent --master URL [--state-dir DIR] [--join-token T] [--name N]"
           + " [--latitude DEG] [--longitude DEG] [--cpu-millis N] [--memory-mib N]"
-          + " [--address IP] [--runtime process|lxc] [--interval-ms N] [--verbose]";
+          + " [--address IP] [--runtime process|lxc] [--interval-ms N]"
+          + " [--access-point none|emulated|hostapd] [--hostapd-cli COMMAND] [--verbose]";
 
   /** Parses {@code --option value} and {@code --option=value}. */
   public static AgentConfig parse(String[] args, Map<String, String> env) throws InvalidOption {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mecconpaas.agent.AgentConfig.InvalidOption;
+import org.mecconpaas.agent.access.NodeAccessPoint;
 
 /** Turns the command line into an {@link AgentConfig}, checking every value. */
 final class AgentConfigParser {
@@ -23,7 +24,9 @@ final class AgentConfigParser {
           "--memory-mib",
           "--address",
           "--runtime",
-          "--interval-ms");
+          "--interval-ms",
+          "--access-point",
+          "--hostapd-cli");
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern IPV4 =
       Pattern.compile(
@@ -55,6 +58,8 @@ final class AgentConfigParser {
         address(values.getOrDefault("--address", "127.0.0.1")),
         runtime(values.getOrDefault("--runtime", "process")),
         interval(),
+        accessPoint(values.getOrDefault("--access-point", "none")),
+        hostapdCli(values.getOrDefault("--hostapd-cli", "hostapd_cli")),
         verbose);
   }
 
@@ -159,6 +164,21 @@ final class AgentConfigParser {
       throw new InvalidOption("--address must be an IP address, not '" + text + "'");
     }
     return text;
+  }
+
+  private static String accessPoint(String text) throws InvalidOption {
+    if (!NodeAccessPoint.KINDS.contains(text)) {
+      throw new InvalidOption(
+          "--access-point must be 'none', 'emulated' or 'hostapd', not '" + text + "'");
+    }
+    return text;
+  }
+
+  private static String hostapdCli(String text) throws InvalidOption {
+    if (text.isBlank()) {
+      throw new InvalidOption("--hostapd-cli must name a command");
+    }
+    return text.strip();
   }
 
   private static String runtime(String text) throws InvalidOption {

@@ -30,6 +30,8 @@ class AgentConfigTest {
     assertEquals("process", config.runtime());
     assertNull(config.intervalMillis());
     assertNull(config.joinToken());
+    assertEquals("none", config.accessPoint());
+    assertEquals("hostapd_cli", config.hostapdCli());
   }
 
   @Test
@@ -55,6 +57,9 @@ class AgentConfigTest {
             "lxc",
             "--interval-ms",
             "500",
+            "--access-point",
+            "hostapd",
+            "--hostapd-cli=/usr/sbin/hostapd_cli -i wlan0",
             "--verbose");
     assertEquals("join_x", config.joinToken());
     assertEquals("pi-01", config.name());
@@ -65,6 +70,8 @@ class AgentConfigTest {
     assertEquals("10.77.0.11", config.address());
     assertEquals("lxc", config.runtime());
     assertEquals(500L, config.intervalMillis());
+    assertEquals("hostapd", config.accessPoint());
+    assertEquals("/usr/sbin/hostapd_cli -i wlan0", config.hostapdCli());
     assertTrue(config.verbose());
   }
 
@@ -84,6 +91,7 @@ class AgentConfigTest {
     assertTrue(message("--latitude", "91").contains("between -90 and 90"));
     assertTrue(message("--longitude", "east").contains("must be a number"));
     assertTrue(message("--runtime", "docker").contains("'process' or 'lxc'"));
+    assertTrue(message("--access-point", "wifi").contains("'none', 'emulated' or 'hostapd'"));
     assertTrue(message("--name", "Pi_01").contains("DNS label"));
     assertTrue(message("--address", "pi.local").contains("IP address"));
     assertTrue(

@@ -257,7 +257,9 @@ public record EdgePlan(List<NodePlan> nodes, boolean namespaced, String runtime)
             "--address",
             node.address(),
             "--runtime",
-            runtime));
+            runtime,
+            "--access-point",
+            "emulated"));
     return List.copyOf(command);
   }
 

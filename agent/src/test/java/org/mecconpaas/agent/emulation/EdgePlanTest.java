@@ -101,7 +101,9 @@ class EdgePlanTest {
             "--address",
             "10.77.0.11",
             "--runtime",
-            "lxc"),
+            "lxc",
+            "--access-point",
+            "emulated"),
         cmd);
     assertTrue(EdgeLayout.plain(0.0005).equals("0.0005"), "no exponent on the command line");
   }
