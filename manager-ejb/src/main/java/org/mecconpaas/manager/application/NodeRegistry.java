@@ -101,6 +101,28 @@ public class NodeRegistry {
     return node;
   }
 
+  /** Sets the node's labels (what placement constraints ask for); all valid or none set. */
+  public Node label(Caller caller, String name, java.util.Set<String> labels) {
+    Node node = get(caller, name);
+    if (labels == null
+        || labels.size() > 16
+        || labels.stream()
+            .anyMatch(l -> l == null || !l.matches("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?"))) {
+      throw new org.mecconpaas.manager.domain.model.RuleViolation(
+          "labels",
+          "labels: at most 16 lower-case words of letters, digits and dashes (1-32 characters)");
+    }
+    node.label(labels);
+    audit.success(
+        caller.username(),
+        "node.label",
+        null,
+        null,
+        null,
+        name + " " + new java.util.TreeSet<>(labels));
+    return node;
+  }
+
   public List<EnrollmentToken> tokens(Caller caller) {
     caller.requireAdmin();
     return nodes.tokens();

@@ -19,6 +19,7 @@ import org.mecconpaas.manager.domain.model.StateConflict;
 import org.mecconpaas.manager.domain.model.application.Application;
 import org.mecconpaas.manager.domain.model.service.Instance;
 import org.mecconpaas.manager.domain.model.service.InstanceState;
+import org.mecconpaas.manager.domain.model.service.PlacementConstraints;
 import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
 import org.mecconpaas.manager.domain.model.service.Script;
 import org.mecconpaas.manager.domain.model.service.Service;
@@ -242,6 +243,75 @@ public class ServiceOperations {
     }
     service.configure(next, clock.instant());
     record(caller, service, "service.settings", next.toString());
+    return service;
+  }
+
+  /** A placement policy with its constraints, as users set it. */
+  public record PlacementRequest(
+      String policy,
+      Double nearLatitude,
+      Double nearLongitude,
+      Double nearRadiusMeters,
+      Double maxUserDistanceMeters,
+      java.util.Set<String> nodeLabels) {}
+
+  /**
+   * Sets the placement policy and its constraints; 422 with every problem and nothing changed when
+   * they do not make sense or cannot be met now ({@code near} with no node in its radius).
+   * Instances move only as they are (re)placed, or when follow-me migrates them.
+   */
+  public Service place(Caller caller, String app, String name, PlacementRequest request) {
+    Service service = find(caller, app, name);
+    PlacementPolicy policy = policy(request.policy() == null ? "spread" : request.policy());
+    org.mecconpaas.manager.domain.model.placement.GeoPoint near = null;
+    List<RuleViolation.FieldError> errors = new java.util.ArrayList<>();
+    if (request.nearLatitude() != null || request.nearLongitude() != null) {
+      try {
+        near =
+            new org.mecconpaas.manager.domain.model.placement.GeoPoint(
+                request.nearLatitude() == null ? Double.NaN : request.nearLatitude(),
+                request.nearLongitude() == null ? Double.NaN : request.nearLongitude());
+      } catch (IllegalArgumentException e) {
+        errors.add(new RuleViolation.FieldError("near", e.getMessage()));
+      }
+    }
+    PlacementConstraints constraints =
+        new PlacementConstraints(
+            near,
+            request.nearRadiusMeters(),
+            request.maxUserDistanceMeters(),
+            request.nodeLabels() == null ? java.util.Set.of() : request.nodeLabels());
+    if (errors.isEmpty()) {
+      constraints
+          .violations(policy)
+          .forEach(m -> errors.add(new RuleViolation.FieldError("placement", m)));
+    }
+    if (errors.isEmpty() && policy == PlacementPolicy.NEAR) {
+      org.mecconpaas.manager.domain.model.placement.GeoPoint point = near;
+      boolean reachable =
+          reconciler.nodesFor(service).stream()
+              .anyMatch(
+                  n ->
+                      n.position() != null
+                          && n.labels().containsAll(constraints.labels())
+                          && n.position().distanceMeters(point) <= constraints.nearRadiusMeters());
+      if (!reachable) {
+        errors.add(
+            new RuleViolation.FieldError(
+                "near",
+                "no node within "
+                    + Math.round(constraints.nearRadiusMeters())
+                    + " m of "
+                    + point.latitude()
+                    + ", "
+                    + point.longitude()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RuleViolation("placement cannot work: " + errors.get(0).message(), errors);
+    }
+    service.place(policy, constraints, clock.instant());
+    record(caller, service, "service.placement", policy.label());
     return service;
   }
 

@@ -16,12 +16,17 @@ import org.mecconpaas.manager.domain.model.driver.ProvisionRequest;
 import org.mecconpaas.manager.domain.model.node.Node;
 import org.mecconpaas.manager.domain.model.node.NodeState;
 import org.mecconpaas.manager.domain.model.placement.CurrentInstance;
+import org.mecconpaas.manager.domain.model.placement.FollowMe;
 import org.mecconpaas.manager.domain.model.placement.NodeCapacity;
 import org.mecconpaas.manager.domain.model.placement.PlacementPlan;
 import org.mecconpaas.manager.domain.model.placement.PlacementPlanner;
+import org.mecconpaas.manager.domain.model.placement.PlacementSpec;
 import org.mecconpaas.manager.domain.model.placement.ResourceRequest;
 import org.mecconpaas.manager.domain.model.service.InstanceState;
+import org.mecconpaas.manager.domain.model.service.Migration;
 import org.mecconpaas.manager.domain.model.service.ObservedState;
+import org.mecconpaas.manager.domain.model.service.PlacementConstraints;
+import org.mecconpaas.manager.domain.model.service.PlacementPolicy;
 import org.mecconpaas.manager.domain.model.service.Service;
 import org.mecconpaas.manager.domain.model.service.ServiceState;
 import org.mecconpaas.manager.infrastructure.persistence.CodeVersionRepository;
@@ -102,10 +107,14 @@ public class ServiceReconciler {
         planner(service)
             .plan(
                 running ? ServiceOperations.inCatalogOrder(service, Map.of()) : Map.of(),
-                service.placementPolicy(),
+                spec(service),
                 current(service),
                 capacities(service));
     apply(service, plan);
+    new MigrationRunner(em, driver, audit).advance(service, now);
+    if (running) {
+      followUsers(service, now);
+    }
     rollBackRefusedCode(service, now);
     List<ObservedState.Member> members =
         instances.of(service).stream()
@@ -201,9 +210,10 @@ public class ServiceReconciler {
         service, placement.slot().role(), placement.slot().slot(), placement.nodeId());
   }
 
+  /** The slots' instances: a migration's destination is not one until it takes over. */
   private List<CurrentInstance> current(Service service) {
     return instances.of(service).stream()
-        .filter(i -> !i.removing())
+        .filter(i -> !i.removing() && i.migrationId() == null)
         .map(
             i ->
                 new CurrentInstance(
@@ -234,9 +244,58 @@ public class ServiceReconciler {
                   used.cpuMillis(),
                   used.memoryMiB(),
                   ofService.getOrDefault(n.id(), 0L).intValue(),
-                  total.getOrDefault(n.id(), 0L).intValue());
+                  total.getOrDefault(n.id(), 0L).intValue(),
+                  n.position(),
+                  n.labels());
             })
         .toList();
+  }
+
+  /** The service's placement policy with its constraints and where its users are now. */
+  private PlacementSpec spec(Service service) {
+    PlacementConstraints constraints = service.placement();
+    return new PlacementSpec(
+        service.placementPolicy(),
+        constraints.near(),
+        constraints.nearRadiusMeters(),
+        constraints.labels(),
+        new UserLocations(em).accessPoints(service));
+  }
+
+  /**
+   * Follow-me: a {@code near-users} service with a farthest distance moves the instance nearest to
+   * a user who is farther than that to the node nearest the user, one migration at a time.
+   */
+  private void followUsers(Service service, Instant now) {
+    if (service.placementPolicy() != PlacementPolicy.NEAR_USERS
+        || service.placement().maxUserDistanceMeters().isEmpty()
+        || !MigrationRunner.active(em, service).isEmpty()) {
+      return;
+    }
+    List<FollowMe.Serving> serving =
+        instances.of(service).stream()
+            .filter(i -> !i.removing() && i.migrationId() == null && i.node() != null)
+            .filter(i -> i.state() == InstanceState.RUNNING && i.node().state() == NodeState.UP)
+            .map(i -> new FollowMe.Serving(i.name(), i.role(), i.node().id(), i.node().position()))
+            .toList();
+    ServiceType type = ServiceOperations.type(service.type());
+    FollowMe.plan(
+            serving,
+            new UserLocations(em).accessPoints(service),
+            capacities(service),
+            service.placement().maxUserDistanceMeters().get(),
+            spec(service),
+            role -> ResourceRequest.of(type, role))
+        .ifPresent(
+            move ->
+                MigrationRunner.start(
+                    em,
+                    service,
+                    move.instance(),
+                    move.nodeId(),
+                    Migration.Trigger.FOLLOW_ME,
+                    move.reason(),
+                    now));
   }
 
   /** Instances of the service's roles take what the catalog gives each role. */
@@ -245,13 +304,24 @@ public class ServiceReconciler {
     return new PlacementPlanner(role -> ResourceRequest.of(type, role));
   }
 
+  /** Every node as placement sees it for the service now (room, position, labels). */
+  @Transactional
+  public List<NodeCapacity> nodesFor(Service service) {
+    return capacities(service);
+  }
+
+  @Transactional
+  public PlacementSpec specFor(Service service) {
+    return spec(service);
+  }
+
   /** Whether the spec's instances would all find room now, without changing anything. */
   @Transactional
   public List<PlacementPlan.Slot> unplaceable(Service service, Map<String, Integer> roles) {
     return planner(service)
         .plan(
             ServiceOperations.inCatalogOrder(service, roles),
-            service.placementPolicy(),
+            spec(service),
             current(service),
             capacities(service))
         .unplaceable();

@@ -370,6 +370,37 @@ class ApiIT {
   }
 
   @Test
+  void placementIsValidatedAndMigrationsNeedARunningService() {
+    ApiClient alice = newDeveloper();
+    alice.post("applications", "{\"name\":\"geo\"}");
+    alice.post("applications/geo/services", "{\"name\":\"svc\",\"type\":\"generic\"}");
+    String svc = "applications/geo/services/svc";
+
+    Answer followMe =
+        alice.put(svc + "/placement", "{\"policy\":\"near-users\",\"maxUserDistanceMeters\":250}");
+    assertEquals(200, followMe.status(), followMe::toString);
+    assertEquals(250.0, followMe.json().getJsonNumber("maxUserDistanceMeters").doubleValue());
+    Answer noNode =
+        alice.put(
+            svc + "/placement",
+            "{\"policy\":\"near\",\"near\":{\"latitude\":52.16,\"longitude\":4.49,\"radiusMeters\":100}}");
+    assertProblem(422, noNode);
+    assertTrue(
+        noNode.json().getString("detail").contains("no node within 100 m"), noNode::toString);
+    assertProblem(
+        422,
+        alice.put(
+            svc + "/placement",
+            "{\"policy\":\"near\",\"near\":{\"latitude\":95,\"longitude\":4}}"));
+    assertProblem(422, alice.put(svc + "/placement", "{\"policy\":\"everywhere\"}"));
+    assertEquals(
+        "near-users", alice.get(svc + "/placement").json().getString("policy"), "unchanged");
+
+    assertProblem(404, alice.post(svc + "/instances/s999-master-0/migrate", "{\"node\":\"n1\"}"));
+    assertEquals(0, alice.get(svc + "/migrations").array().size());
+  }
+
+  @Test
   void jobsNeedAFlinkServiceWithARunningJobManager() {
     ApiClient alice = newDeveloper();
     alice.post("applications", "{\"name\":\"stream\"}");
@@ -424,7 +455,11 @@ class ApiIT {
             bob.put(svc + "/settings", "{}"),
             bob.get(svc + "/autoscaling"),
             bob.put(svc + "/autoscaling", "{}"),
-            bob.delete(svc + "/autoscaling"));
+            bob.delete(svc + "/autoscaling"),
+            bob.get(svc + "/placement"),
+            bob.put(svc + "/placement", "{\"policy\":\"pack\"}"),
+            bob.get(svc + "/migrations"),
+            bob.post(svc + "/instances/s1-master-0/migrate", "{\"node\":\"n1\"}"));
     for (Answer answer : bobs) {
       assertProblem(404, answer);
       assertFalse(answer.text().contains("forbidden"), answer::toString);

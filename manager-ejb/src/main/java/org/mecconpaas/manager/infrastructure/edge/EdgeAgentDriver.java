@@ -62,7 +62,9 @@ public class EdgeAgentDriver implements CloudDriver {
   @Override
   public void provision(ProvisionRequest request) {
     Node node = em.find(Node.class, request.nodeId());
-    String name = Instance.nameOf(request.service().id(), request.role(), request.slot());
+    String name =
+        Instance.nameOf(request.service().id(), request.role(), request.slot())
+            + (request.migrationId() == null ? "" : "-m" + request.migrationId());
     Optional<Instance> existing = find(name);
     if (existing.isPresent()) {
       Instance instance = existing.get();
@@ -75,7 +77,16 @@ public class EdgeAgentDriver implements CloudDriver {
       return;
     }
     Instance instance =
-        new Instance(request.service(), request.role(), request.slot(), node, 0, clock.instant());
+        request.migrationId() == null
+            ? new Instance(
+                request.service(), request.role(), request.slot(), node, 0, clock.instant())
+            : new Instance(
+                request.service(),
+                request.role(),
+                request.slot(),
+                node,
+                request.migrationId(),
+                clock.instant());
     instance.assignPort(freePort(node, instance));
     em.persist(instance);
   }

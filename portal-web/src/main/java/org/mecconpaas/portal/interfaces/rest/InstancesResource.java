@@ -3,8 +3,10 @@ package org.mecconpaas.portal.interfaces.rest;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,11 +19,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.mecconpaas.manager.application.InstanceMetricsHistory;
+import org.mecconpaas.manager.application.Migrations;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.MalformedRequest;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
 import org.mecconpaas.manager.domain.model.service.Instance;
 import org.mecconpaas.manager.domain.model.service.InstanceState;
+import org.mecconpaas.manager.domain.model.service.Migration;
 import org.mecconpaas.manager.infrastructure.storage.InstanceLogs;
 import org.mecconpaas.portal.interfaces.security.CurrentCaller;
 
@@ -71,6 +75,7 @@ public class InstancesResource {
   @Inject private InstanceLogs logs;
   @Inject private CurrentCaller caller;
   @Inject private InstanceMetricsHistory metrics;
+  @Inject private Migrations migrations;
 
   @GET
   public List<InstanceView> list(@PathParam("app") String app, @PathParam("svc") String svc) {
@@ -79,6 +84,23 @@ public class InstancesResource {
 
   private InstanceView view(Instance i) {
     return InstanceView.of(i, metrics.latest(i.name()));
+  }
+
+  /**
+   * Moves the instance to a node, or to the eligible node nearest a point, make-before-break: 202
+   * with the migration, which the reconcile loop carries out (see {@code GET .../migrations}).
+   */
+  @POST
+  @Path("{instance}/migrate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response migrate(
+      @PathParam("app") String app,
+      @PathParam("svc") String svc,
+      @PathParam("instance") String instance,
+      Migrations.Destination body) {
+    Migration migration =
+        migrations.request(caller.get(), app, svc, instance, RequestBodies.required(body));
+    return Response.accepted(MigrationsResource.MigrationView.of(migration)).build();
   }
 
   /** The figures the instance reported over the last minutes, oldest first (for charts). */

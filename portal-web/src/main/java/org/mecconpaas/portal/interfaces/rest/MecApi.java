@@ -37,6 +37,8 @@ public class MecApi extends Application {
         JobsResource.class,
         SettingsResource.class,
         AutoscalingResource.class,
+        PlacementResource.class,
+        MigrationsResource.class,
         CodeResource.class,
         NodesResource.class,
         EventsResource.class,

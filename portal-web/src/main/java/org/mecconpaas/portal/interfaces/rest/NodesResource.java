@@ -55,7 +55,8 @@ public class NodesResource {
       String runtime,
       Double cpuLoad,
       Integer memoryUsedMiB,
-      boolean revoked) {
+      boolean revoked,
+      java.util.Set<String> labels) {
     static NodeView of(Node n) {
       return new NodeView(
           n.name(),
@@ -69,7 +70,8 @@ public class NodesResource {
           n.runtime(),
           n.cpuLoad(),
           n.memoryUsedMiB(),
-          n.revoked());
+          n.revoked(),
+          n.labels());
     }
   }
 
@@ -85,6 +87,18 @@ public class NodesResource {
   @Path("{node}")
   public NodeView get(@PathParam("node") String node) {
     return NodeView.of(registry.get(caller.get(), node));
+  }
+
+  /**
+   * The node's labels, e.g. {@code {"labels": ["outdoor"]}}: placement constraints ask for them.
+   */
+  public record LabelsRequest(java.util.Set<String> labels) {}
+
+  @jakarta.ws.rs.PUT
+  @Path("{node}/labels")
+  @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+  public NodeView label(@PathParam("node") String node, LabelsRequest body) {
+    return NodeView.of(registry.label(caller.get(), node, RequestBodies.required(body).labels()));
   }
 
   /** Takes no new instances and hands its current ones over to other nodes. */

@@ -54,6 +54,10 @@ public class Node {
   @Column(length = 64)
   private String address;
 
+  /** Operator-given labels (e.g. {@code outdoor}, {@code gpu}) placement constraints ask for. */
+  @Column(length = 256)
+  private String labels;
+
   @Column(length = 16)
   private String runtime;
 
@@ -142,6 +146,21 @@ public class Node {
 
   public String address() {
     return address;
+  }
+
+  public java.util.Set<String> labels() {
+    return labels == null || labels.isBlank()
+        ? java.util.Set.of()
+        : java.util.Set.of(labels.split(","));
+  }
+
+  /** Labels are DNS-label-like words; the caller validates them. */
+  public void label(java.util.Set<String> newLabels) {
+    labels = newLabels.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(newLabels));
+  }
+
+  public org.mecconpaas.manager.domain.model.placement.GeoPoint position() {
+    return new org.mecconpaas.manager.domain.model.placement.GeoPoint(latitude, longitude);
   }
 
   public String runtime() {

@@ -7,6 +7,8 @@ package org.mecconpaas.manager.domain.model.placement;
  * @param healthy not DOWN and not draining: its instances may stay
  * @param usedCpuMillis capacity taken by the instances already placed here, of every service
  * @param instancesOfService instances of the service being planned already here
+ * @param position where the node is, or null when unknown
+ * @param labels the operator's labels of the node
  */
 public record NodeCapacity(
     long nodeId,
@@ -18,9 +20,42 @@ public record NodeCapacity(
     int usedCpuMillis,
     int usedMemoryMiB,
     int instancesOfService,
-    int instancesTotal) {
+    int instancesTotal,
+    GeoPoint position,
+    java.util.Set<String> labels) {
 
-  boolean fits(ResourceRequest request) {
+  public NodeCapacity {
+    labels = labels == null ? java.util.Set.of() : java.util.Set.copyOf(labels);
+  }
+
+  /** A node whose position and labels do not matter to the caller. */
+  public NodeCapacity(
+      long nodeId,
+      String name,
+      int cpuMillis,
+      int memoryMiB,
+      boolean schedulable,
+      boolean healthy,
+      int usedCpuMillis,
+      int usedMemoryMiB,
+      int instancesOfService,
+      int instancesTotal) {
+    this(
+        nodeId,
+        name,
+        cpuMillis,
+        memoryMiB,
+        schedulable,
+        healthy,
+        usedCpuMillis,
+        usedMemoryMiB,
+        instancesOfService,
+        instancesTotal,
+        null,
+        java.util.Set.of());
+  }
+
+  public boolean fits(ResourceRequest request) {
     return schedulable
         && cpuMillis - usedCpuMillis >= request.cpuMillis()
         && memoryMiB - usedMemoryMiB >= request.memoryMiB();
@@ -37,6 +72,8 @@ public record NodeCapacity(
         usedCpuMillis + request.cpuMillis(),
         usedMemoryMiB + request.memoryMiB(),
         instancesOfService + 1,
-        instancesTotal + 1);
+        instancesTotal + 1,
+        position,
+        labels);
   }
 }

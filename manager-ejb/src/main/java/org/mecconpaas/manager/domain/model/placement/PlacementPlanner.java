@@ -41,6 +41,20 @@ public final class PlacementPlanner {
       PlacementPolicy policy,
       List<CurrentInstance> current,
       List<NodeCapacity> nodes) {
+    return plan(roleCounts, PlacementSpec.of(policy), current, nodes);
+  }
+
+  /**
+   * As {@link #plan(Map, PlacementPolicy, List, List)}, with locations: {@code near} keeps to its
+   * radius, {@code near-users} puts each new instance where it brings the service's users closest
+   * (greedy: the node that most shortens the users' distances to their nearest instance), and every
+   * node must carry the spec's labels.
+   */
+  public PlacementPlan plan(
+      Map<String, Integer> roleCounts,
+      PlacementSpec spec,
+      List<CurrentInstance> current,
+      List<NodeCapacity> nodes) {
     Map<Long, NodeCapacity> capacity = new LinkedHashMap<>();
     nodes.forEach(n -> capacity.put(n.nodeId(), n));
     Map<Slot, CurrentInstance> existing = new HashMap<>();
@@ -53,6 +67,13 @@ public final class PlacementPlanner {
         removals.add(instance.name());
       }
     }
+    List<GeoPoint> placed = new ArrayList<>();
+    for (CurrentInstance instance : existing.values()) {
+      NodeCapacity node = instance.nodeId() == null ? null : capacity.get(instance.nodeId());
+      if (node != null && node.healthy() && node.position() != null) {
+        placed.add(node.position());
+      }
+    }
     List<Placement> creates = new ArrayList<>();
     List<Placement> moves = new ArrayList<>();
     List<Slot> unplaceable = new ArrayList<>();
@@ -62,12 +83,15 @@ public final class PlacementPlanner {
         continue;
       }
       ResourceRequest request = requestOfRole.apply(slot.role());
-      Optional<NodeCapacity> target = choose(policy, capacity.values(), request);
+      Optional<NodeCapacity> target = choose(spec, capacity.values(), request, placed);
       if (target.isEmpty()) {
         unplaceable.add(slot);
         continue;
       }
       capacity.put(target.get().nodeId(), target.get().plus(request));
+      if (target.get().position() != null) {
+        placed.add(target.get().position());
+      }
       (instance == null ? creates : moves).add(new Placement(slot, target.get().nodeId()));
     }
     return new PlacementPlan(creates, moves, removals, unplaceable);
@@ -90,27 +114,62 @@ public final class PlacementPlanner {
   }
 
   private static Optional<NodeCapacity> choose(
-      PlacementPolicy policy, Iterable<NodeCapacity> nodes, ResourceRequest request) {
+      PlacementSpec spec,
+      Iterable<NodeCapacity> nodes,
+      ResourceRequest request,
+      List<GeoPoint> placed) {
     List<NodeCapacity> candidates = new ArrayList<>();
     nodes.forEach(
         n -> {
-          if (n.fits(request)) {
+          if (n.fits(request) && spec.admits(n)) {
             candidates.add(n);
           }
         });
     Comparator<NodeCapacity> byName = Comparator.comparing(NodeCapacity::name);
+    Comparator<NodeCapacity> spread =
+        Comparator.comparingInt(NodeCapacity::instancesOfService)
+            .thenComparingInt(NodeCapacity::instancesTotal)
+            .thenComparing(byName);
+    if (spec.policy() == PlacementPolicy.NEAR && spec.near().isPresent()) {
+      GeoPoint point = spec.near().get();
+      // spread within the radius (one board down takes few instances), the closest first
+      return candidates.stream()
+          .min(
+              Comparator.comparingInt(NodeCapacity::instancesOfService)
+                  .thenComparingDouble((NodeCapacity n) -> n.position().distanceMeters(point))
+                  .thenComparing(byName));
+    }
+    if (spec.policy() == PlacementPolicy.NEAR_USERS
+        && !spec.users().isEmpty()
+        && candidates.stream().allMatch(n -> n.position() != null)) {
+      return candidates.stream()
+          .min(
+              Comparator.comparingDouble((NodeCapacity n) -> userDistance(spec.users(), placed, n))
+                  .thenComparing(spread));
+    }
     Comparator<NodeCapacity> order =
-        switch (policy) {
+        switch (spec.policy()) {
           // pack: fill the busiest node that still fits, leaving whole boards free
           case PACK ->
               Comparator.comparingInt(NodeCapacity::usedMemoryMiB).reversed().thenComparing(byName);
           // spread (and, until location-aware placement, near and near-users): fewest of this
           // service first, so one failing board takes as few of its instances as possible
-          default ->
-              Comparator.comparingInt(NodeCapacity::instancesOfService)
-                  .thenComparingInt(NodeCapacity::instancesTotal)
-                  .thenComparing(byName);
+          default -> spread;
         };
     return candidates.stream().min(order);
+  }
+
+  /** The users' summed distances to their nearest instance if one more were on {@code node}. */
+  private static double userDistance(
+      List<GeoPoint> users, List<GeoPoint> placed, NodeCapacity node) {
+    double total = 0;
+    for (GeoPoint user : users) {
+      double best = user.distanceMeters(node.position());
+      for (GeoPoint instance : placed) {
+        best = Math.min(best, user.distanceMeters(instance));
+      }
+      total += best;
+    }
+    return total;
   }
 }

@@ -63,6 +63,14 @@ public class Instance {
   @Column(nullable = false)
   private boolean removing;
 
+  /** Being replaced by a migration's destination: it serves on, but routers leave it. */
+  @Column(nullable = false)
+  private boolean draining;
+
+  /** The migration this instance is the destination of, until it takes over the slot. */
+  @Column(name = "migration_id")
+  private Long migrationId;
+
   @Column(length = 1024)
   private String message;
 
@@ -101,6 +109,14 @@ public class Instance {
     this.updatedAt = now;
   }
 
+  /** The destination of a migration: the slot's name with the migration's number. */
+  public Instance(
+      Service service, String role, int slot, Node node, long migrationId, Instant now) {
+    this(service, role, slot, node, 0, now);
+    this.name = nameOf(service.id(), role, slot) + "-m" + migrationId;
+    this.migrationId = migrationId;
+  }
+
   public static String nameOf(long serviceId, String role, int slot) {
     return "s" + serviceId + "-" + role + "-" + slot;
   }
@@ -125,6 +141,33 @@ public class Instance {
       removing = false;
       updatedAt = now;
     }
+  }
+
+  /** Routers stop sending it users; it keeps running until it is removed. */
+  public void drain(Instant now) {
+    draining = true;
+    updatedAt = now;
+  }
+
+  /** A migration was rolled back: routers send users to it again. */
+  public void undrain(Instant now) {
+    draining = false;
+    updatedAt = now;
+  }
+
+  /** A migration's destination becomes the slot's instance. */
+  public void takeOverSlot(Instant now) {
+    migrationId = null;
+    updatedAt = now;
+  }
+
+  public boolean draining() {
+    return draining;
+  }
+
+  /** The migration this instance is the destination of, while it runs. */
+  public Long migrationId() {
+    return migrationId;
   }
 
   /** Asks the node to stop and remove the container; the row goes once the node confirms. */

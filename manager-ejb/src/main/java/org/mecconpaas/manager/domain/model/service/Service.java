@@ -103,6 +103,8 @@ public class Service {
 
   @jakarta.persistence.Embedded private AutoscalingPolicy autoscaling;
 
+  @jakarta.persistence.Embedded private PlacementConstraints placement;
+
   @Column(name = "autoscaled_at")
   private Instant autoscaledAt;
 
@@ -268,6 +270,18 @@ public class Service {
 
   public Map<String, String> settings() {
     return Collections.unmodifiableMap(settings);
+  }
+
+  /** The policy's point, radius, user distance and labels; a new generation. */
+  public void place(PlacementPolicy policy, PlacementConstraints constraints, Instant now) {
+    this.placementPolicy = policy;
+    this.placement = constraints;
+    changedSpec(now);
+  }
+
+  /** Never null: without constraints, an empty set of them. */
+  public PlacementConstraints placement() {
+    return placement == null ? new PlacementConstraints(null, null, null, null) : placement;
   }
 
   /** Sets or (with null) removes the autoscaling policy. */

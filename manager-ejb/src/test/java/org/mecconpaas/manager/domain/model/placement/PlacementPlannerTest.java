@@ -271,4 +271,84 @@ class PlacementPlannerTest {
         plan.creates().stream().filter(p -> p.nodeId() == plan.creates().get(0).nodeId()).count();
     assertEquals(1, onJobManagersBoard, plan.creates().toString());
   }
+
+  /** A campus row: n1 at the library, n2 ~110 m north, n3 ~220 m, n4 ~330 m; n4 is outdoor. */
+  private static List<NodeCapacity> campus() {
+    List<NodeCapacity> nodes = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      nodes.add(
+          new NodeCapacity(
+              i,
+              "n" + i,
+              1000,
+              1024,
+              true,
+              true,
+              0,
+              0,
+              0,
+              0,
+              new GeoPoint(52.1570 + (i - 1) * 0.001, 4.4850),
+              i == 4 ? java.util.Set.of("outdoor") : java.util.Set.of()));
+    }
+    return nodes;
+  }
+
+  @Test
+  void nearKeepsWithinItsRadiusClosestFirst() {
+    PlacementSpec nearN3 =
+        new PlacementSpec(
+            PlacementPolicy.NEAR,
+            java.util.Optional.of(new GeoPoint(52.1591, 4.4850)),
+            150,
+            java.util.Set.of(),
+            List.of());
+
+    PlacementPlan plan = planner.plan(roles("node", 3), nearN3, List.of(), campus());
+
+    assertEquals(List.of(at("node", 0, 3), at("node", 1, 4), at("node", 2, 2)), plan.creates());
+    PlacementPlan tight =
+        planner.plan(
+            roles("node", 1),
+            new PlacementSpec(
+                PlacementPolicy.NEAR,
+                java.util.Optional.of(new GeoPoint(52.2, 4.4850)),
+                150,
+                java.util.Set.of(),
+                List.of()),
+            List.of(),
+            campus());
+    assertEquals(List.of(new Slot("node", 0)), tight.unplaceable(), "nothing within 150 m");
+  }
+
+  @Test
+  void nearUsersPutsInstancesWhereTheUsersAre() {
+    // two users at n1's access point, one at n4's
+    List<GeoPoint> users =
+        List.of(
+            new GeoPoint(52.1570, 4.4850),
+            new GeoPoint(52.1570, 4.4850),
+            new GeoPoint(52.1600, 4.4850));
+    PlacementSpec followMe =
+        new PlacementSpec(
+            PlacementPolicy.NEAR_USERS, java.util.Optional.empty(), 0, java.util.Set.of(), users);
+
+    PlacementPlan one = planner.plan(roles("node", 1), followMe, List.of(), campus());
+    assertEquals(List.of(at("node", 0, 1)), one.creates(), "least walking for the three together");
+    PlacementPlan two = planner.plan(roles("node", 2), followMe, List.of(), campus());
+    assertEquals(List.of(at("node", 0, 1), at("node", 1, 4)), two.creates(), "one per group");
+  }
+
+  @Test
+  void labelsRestrictTheNodes() {
+    PlacementSpec outdoor =
+        new PlacementSpec(
+            PlacementPolicy.SPREAD,
+            java.util.Optional.empty(),
+            0,
+            java.util.Set.of("outdoor"),
+            List.of());
+    PlacementPlan plan = planner.plan(roles("node", 2), outdoor, List.of(), campus());
+    assertEquals(List.of(at("node", 0, 4), at("node", 1, 4)), plan.creates(), "outdoor only");
+  }
 }
