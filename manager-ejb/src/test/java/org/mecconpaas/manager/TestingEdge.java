@@ -4,13 +4,19 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mecconpaas.manager.application.AccessPointRoutes;
+import org.mecconpaas.manager.application.AccessPoints;
 import org.mecconpaas.manager.application.AgentGateway;
 import org.mecconpaas.manager.application.AgentMessages.Enrollment;
 import org.mecconpaas.manager.application.AgentMessages.LogChunk;
 import org.mecconpaas.manager.application.AgentMessages.Reply;
 import org.mecconpaas.manager.application.AgentMessages.Report;
+import org.mecconpaas.manager.application.AgentMessages.StationSeen;
 import org.mecconpaas.manager.application.Caller;
+import org.mecconpaas.manager.application.ClientAssociations;
+import org.mecconpaas.manager.application.ClientDirectory;
 import org.mecconpaas.manager.application.InstanceMetricsHistory;
+import org.mecconpaas.manager.application.MobilityEmulation;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.application.ServiceReconciler;
 import org.mecconpaas.manager.domain.model.node.Node;
@@ -21,6 +27,10 @@ import org.mecconpaas.manager.domain.model.service.InstanceState;
 import org.mecconpaas.manager.domain.model.service.Service;
 import org.mecconpaas.manager.infrastructure.config.MasterSettings;
 import org.mecconpaas.manager.infrastructure.edge.EdgeAgentDriver;
+import org.mecconpaas.manager.infrastructure.emulation.AccessPointSettings;
+import org.mecconpaas.manager.infrastructure.emulation.EmulatedEdgeSettings;
+import org.mecconpaas.manager.infrastructure.persistence.ClientRepository;
+import org.mecconpaas.manager.infrastructure.persistence.RouteRepository;
 import org.mecconpaas.manager.infrastructure.storage.InstanceLogs;
 
 /**
@@ -36,11 +46,24 @@ public final class TestingEdge {
 
   public static final double LONGITUDE = 4.49;
 
+  public static final int EMULATED_NODES = 4;
+
   public final TestingMaster master;
   public final MasterSettings settings;
   public final InstanceLogs logs;
   public final InstanceMetricsHistory metrics;
   public final AgentGateway gateway;
+
+  /** An emulated edge of {@link #EMULATED_NODES} nodes, with the default radio and latency. */
+  public final AccessPointSettings accessPointSettings;
+
+  public final ClientRepository clients;
+  public final RouteRepository routes;
+  public final ClientAssociations associations;
+  public final ClientDirectory clientDirectory;
+  public final MobilityEmulation mobility;
+  public final AccessPointRoutes accessPointRoutes;
+  public final AccessPoints accessPoints;
   public final EdgeAgentDriver driver;
   public final ServiceReconciler reconciler;
   public final ServiceOperations serviceOperations;
@@ -59,6 +82,23 @@ public final class TestingEdge {
             HEARTBEAT_MILLIS);
     logs = new InstanceLogs(settings);
     metrics = new InstanceMetricsHistory();
+    accessPointSettings =
+        new AccessPointSettings(
+            new EmulatedEdgeSettings(EMULATED_NODES, Optional.empty(), "process", 8080),
+            150,
+            2,
+            5,
+            200);
+    clients = new ClientRepository(master.em);
+    routes = new RouteRepository(master.em);
+    associations = new ClientAssociations(clients, master.nodes, master.clock);
+    clientDirectory = new ClientDirectory(clients);
+    mobility =
+        new MobilityEmulation(
+            master.nodes, clients, accessPointSettings, master.audit, master.clock);
+    accessPointRoutes =
+        new AccessPointRoutes(routes, master.nodes, master.serviceOperations, accessPointSettings);
+    accessPoints = new AccessPoints(associations, mobility, accessPointRoutes);
     gateway =
         new AgentGateway(
             master.nodes,
@@ -69,7 +109,8 @@ public final class TestingEdge {
             master.audit,
             master.clock,
             settings,
-            metrics);
+            metrics,
+            accessPoints);
     driver = new EdgeAgentDriver(master.em, master.clock);
     reconciler =
         new ServiceReconciler(
@@ -236,5 +277,36 @@ public final class TestingEdge {
         .sorted(java.util.Comparator.comparing(e -> e.id()))
         .map(e -> e.action())
         .toList();
+  }
+
+  /** Enrolls a board standing at the given position; returns the node's credential. */
+  public String enrollAt(String name, double latitude, double longitude, String address) {
+    String token = joinToken(name, null);
+    return master
+        .inTransaction(
+            () ->
+                gateway.enroll(
+                    new Enrollment(
+                        token, name, latitude, longitude, 4000, 4096, address, "process")))
+        .credential();
+  }
+
+  /** A heartbeat listing these stations on the node's access point, and these instances. */
+  public Reply heartbeatWithStations(
+      String credential, List<StationSeen> stations, InstanceReport... instances) {
+    return master.inTransaction(
+        () ->
+            gateway.heartbeat(
+                credential, new Report(0.25, 300, List.of(instances), List.of(), stations)));
+  }
+
+  /**
+   * One pass of the master's access-point loop: the mobility emulation moves, station lists become
+   * associations, new services get route ports; each step in its own transaction.
+   */
+  public void accessPointPass() {
+    master.run(mobility::tick);
+    master.run(associations::reconcile);
+    master.run(accessPointRoutes::assignPorts);
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mecconpaas.catalog.ServiceType;
-import org.mecconpaas.manager.application.AgentMessages.AccessPointPlan;
 import org.mecconpaas.manager.application.AgentMessages.CodeRef;
 import org.mecconpaas.manager.application.AgentMessages.DesiredInstance;
 import org.mecconpaas.manager.application.AgentMessages.Enrolled;
@@ -62,6 +61,7 @@ public class AgentGateway {
   private Clock clock;
   private MasterSettings settings;
   private InstanceMetricsHistory metrics;
+  private AccessPoints accessPoints;
 
   protected AgentGateway() {}
 
@@ -75,7 +75,8 @@ public class AgentGateway {
       AuditTrail audit,
       Clock clock,
       MasterSettings settings,
-      InstanceMetricsHistory metrics) {
+      InstanceMetricsHistory metrics,
+      AccessPoints accessPoints) {
     this.nodes = nodes;
     this.instances = instances;
     this.versions = versions;
@@ -85,6 +86,7 @@ public class AgentGateway {
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
+    this.accessPoints = accessPoints;
   }
 
   /** Registers a node for a valid, unused join token; nothing is stored otherwise. */
@@ -187,7 +189,7 @@ public class AgentGateway {
         settings.heartbeatInterval().toMillis(),
         storeLogs(onNode, report.logs()),
         desired,
-        AccessPointPlan.NONE);
+        accessPoints.heartbeat(node, report.clients(), now));
   }
 
   /** Stores log chunks of the node's own instances; anything else it sends is ignored. */
