@@ -22,6 +22,10 @@ public record MasterSetup(Path launcher, Path dataDir, Path logFile, String admi
   public static MasterSetup fresh(Path launcher, Path workDir) throws IOException {
     Files.createDirectories(workDir);
     Path dir = Files.createTempDirectory(workDir, "master-");
+    // the roles' daemons run as nobody and reach their code below the data directory: they may
+    // pass through (x), not list (as ./mec-data is for a newcomer, with the usual umask)
+    Files.setPosixFilePermissions(
+        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     return new MasterSetup(
         launcher, dir.resolve("data"), dir.resolve("master.log"), randomPassword(20));
   }

@@ -35,8 +35,11 @@ public final class RolePlanner {
     String codeKey = desired.code() == null ? "none" : desired.code().key();
     if (state.failure() != null) {
       if (state.failure().codeKey().equals(codeKey)) {
-        // refused version: the role keeps serving the last good one, and keeps hearing of members
-        planServing(desired, state, facts, steps, state.initDoneVersion());
+        // refused version: the role keeps serving the last good one, and keeps hearing of members;
+        // a role that takes code and never had a good version has nothing to serve
+        if (desired.code() == null || state.initDoneVersion() > 0) {
+          planServing(desired, state, facts, steps, state.initDoneVersion());
+        }
         return steps;
       }
       steps.add(new Step.ClearFailure());

@@ -94,6 +94,15 @@ class RolePlannerTest {
   }
 
   @Test
+  void aFirstVersionThatFailsLeavesNothingToStart() {
+    InstanceState refusedFirst =
+        InstanceState.INITIAL
+            .withCode(1, "sha1")
+            .withFailure(new InstanceState.Failure("1:sha1", "init.sh exited with 1"));
+    assertEquals(List.of(), RolePlanner.plan(desired(code(1), 1), refusedFirst, READY));
+  }
+
+  @Test
   void membershipChangesReachARunningRoleOnly() {
     assertEquals(
         List.of(new Step.Notify(2)),
