@@ -44,18 +44,19 @@ public final class NodeAccessPoint implements AccessPoint {
     return new AccessPointRouter(address, AccessPointRouter.DEFAULT_MAX_CONNECTIONS);
   }
 
-  /** Never throws: a plan it cannot read leaves stations and routes as they were. */
+  /**
+   * Never throws (the heartbeat must not fail for it): a plan it cannot read leaves stations and
+   * routes as they were.
+   */
   @Override
   public void apply(JsonMap plan) {
-    AccessPointPlan parsed;
     try {
-      parsed = AccessPointPlan.fromJson(plan);
+      AccessPointPlan parsed = AccessPointPlan.fromJson(plan);
+      stations.planned(parsed.stations());
+      router.apply(parsed.routes());
     } catch (RuntimeException e) {
-      LOG.warning("ignoring an access-point plan it cannot read: " + e.getMessage());
-      return;
+      LOG.warning("cannot apply the access-point plan: " + e.getMessage());
     }
-    stations.planned(parsed.stations());
-    router.apply(parsed.routes());
   }
 
   @Override

@@ -4,169 +4,195 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One route's listening socket and its connections. One accept thread, which also wakes every
- * {@link #ACCEPT_POLL_MILLIS} to close drained connections at rest (see {@link Relay}); at most
- * {@code maxConnections} relayed at once, more are accepted and closed at once.
+ * One route's listening socket and its connections, on the router's thread. At most {@code
+ * maxConnections} are relayed at once; more are accepted and closed at once.
  */
-final class RouteListener {
+final class RouteListener implements ReadyHandler {
   private static final Logger LOG = Logger.getLogger(RouteListener.class.getName());
-  static final int ACCEPT_POLL_MILLIS = 200;
   private static final int BACKLOG = 50;
-  private static final long ACCEPT_ERROR_PAUSE_MILLIS = 100;
+  private static final long ACCEPT_ERROR_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  final LongAdder bytesUp = new LongAdder();
-  final LongAdder bytesDown = new LongAdder();
-  private final LongAdder accepted = new LongAdder();
-  private final LongAdder refused = new LongAdder();
-  private final LongAdder unreachable = new LongAdder();
-  private final ServerSocket server;
+  private final ServerSocketChannel server;
+  private final Selector selector;
+  private final ByteBuffer scratch;
   private final int port;
   private final int maxConnections;
-  private final Set<Relay> relays = ConcurrentHashMap.newKeySet();
-  private volatile Route route;
-  private volatile String service;
-  private volatile boolean closing;
+  private final Set<Relay> relays = new LinkedHashSet<>();
+  private SelectionKey key;
+  private Route route;
+  private String service;
+  private long acceptPausedUntil;
+  private boolean acceptPaused;
+  private long accepted;
+  private long refused;
+  private long unreachable;
+  private long bytesUp;
+  private long bytesDown;
 
-  private RouteListener(ServerSocket server, Route route, int maxConnections) {
+  private RouteListener(
+      ServerSocketChannel server, Selector selector, ByteBuffer scratch, Route route, int max) {
     this.server = server;
+    this.selector = selector;
+    this.scratch = scratch;
     this.port = route.port();
     this.route = route;
     this.service = route.service();
-    this.maxConnections = maxConnections;
+    this.maxConnections = max;
   }
 
-  static RouteListener open(InetAddress address, Route route, int maxConnections)
+  static RouteListener open(
+      Selector selector, ByteBuffer scratch, InetAddress address, Route route, int max)
       throws IOException {
-    ServerSocket server = new ServerSocket();
+    ServerSocketChannel server = ServerSocketChannel.open();
     try {
-      server.setReuseAddress(true); // an agent restarting rebinds while old connections linger
+      server.setOption(StandardSocketOptions.SO_REUSEADDR, true); // rebinding after a restart
       server.bind(new InetSocketAddress(address, route.port()), BACKLOG);
-      server.setSoTimeout(ACCEPT_POLL_MILLIS);
+      server.configureBlocking(false);
+      RouteListener listener = new RouteListener(server, selector, scratch, route, max);
+      listener.key = server.register(selector, SelectionKey.OP_ACCEPT, listener);
+      return listener;
     } catch (IOException e) {
       server.close();
       throw e;
     }
-    RouteListener listener = new RouteListener(server, route, maxConnections);
-    daemon("mec-ap-" + route.port() + "-accept", listener::acceptLoop);
-    return listener;
   }
 
   /** New connections go to {@code next}'s targets at once; drained ones close when at rest. */
-  void update(Route next) {
-    Route before = route;
+  void update(Route next, long now) {
+    if (!route.targets().equals(next.targets())) {
+      LOG.fine("route " + port + " (" + next.service() + ") now goes to " + next.targets());
+    }
     route = next;
     service = next.service();
-    if (before != null && !before.targets().equals(next.targets())) {
-      LOG.fine("route " + port + " (" + next.service() + ") now goes to " + next.targets());
-      closeDrainedAtRest();
-    }
+    tick(now);
   }
 
   /** The route left the plan: no new connections; those in flight finish (idle ones close). */
-  void stopListening() {
+  void stopListening(long now) {
     route = null;
     closeQuietly(server);
-    closeDrainedAtRest();
+    tick(now);
   }
 
   void closeAll() {
-    closing = true;
-    stopListening();
-    relays.forEach(Relay::close);
+    route = null;
+    closeQuietly(server);
+    List.copyOf(relays).forEach(Relay::close);
   }
 
   boolean finished() {
-    return server.isClosed() && relays.isEmpty();
+    return !server.isOpen() && relays.isEmpty();
   }
 
-  void closeDrainedAtRest() {
-    Route current = route;
-    long now = System.nanoTime();
-    relays.forEach(relay -> relay.closeIfDrainedAtRest(current, now));
+  boolean hasConnections() {
+    return !relays.isEmpty();
   }
 
-  RouteStats stats() {
-    return new RouteStats(
-        service,
-        port,
-        accepted.sum(),
-        relays.size(),
-        refused.sum(),
-        unreachable.sum(),
-        bytesUp.sum(),
-        bytesDown.sum());
+  @Override
+  public void abort() {
+    // the listening socket stays: one failed accept is no reason to drop the service's address
   }
 
-  void unreachable(List<String> refusals) {
-    unreachable.increment();
-    LOG.fine("route " + port + " (" + service + "): no target accepts, tried " + refusals);
-  }
-
-  void forget(Relay relay) {
-    relays.remove(relay);
-  }
-
-  private void acceptLoop() {
-    while (!server.isClosed()) {
+  @Override
+  public void ready(SelectionKey key, long now) {
+    while (true) {
+      SocketChannel client;
       try {
-        admit(server.accept());
-      } catch (SocketTimeoutException e) {
-        closeDrainedAtRest();
+        client = server.accept();
       } catch (IOException e) {
-        if (!server.isClosed()) {
-          LOG.fine("route " + port + ": accept failed: " + e.getMessage());
-          pause(); // e.g. out of file descriptors: do not spin
-        }
+        // e.g. out of file descriptors: the selector would report it again at once
+        LOG.fine("route " + port + ": accept failed: " + e.getMessage());
+        key.interestOps(0);
+        acceptPaused = true;
+        acceptPausedUntil = now + ACCEPT_ERROR_PAUSE_NANOS;
+        return;
       }
+      if (client == null) {
+        return;
+      }
+      admit(client, now);
     }
   }
 
-  private void admit(Socket client) {
-    Route current = route;
-    if (current == null || relays.size() >= maxConnections) {
-      refused.increment();
+  private void admit(SocketChannel client, long now) {
+    if (route == null || relays.size() >= maxConnections) {
+      refused++;
       LOG.fine("route " + port + ": refusing a connection, " + relays.size() + " open");
       closeQuietly(client);
       return;
     }
-    accepted.increment();
-    if (current.targets().isEmpty()) {
+    accepted++;
+    if (route.targets().isEmpty()) {
       unreachable(List.of());
       closeQuietly(client);
       return;
     }
-    Relay relay = new Relay(this, client, current.targets(), "mec-ap-" + port + "-" + accepted);
+    Relay relay =
+        new Relay(
+            this, selector, scratch, client, route.targets(), "mec-ap-" + port + "-" + accepted);
     relays.add(relay);
-    if (closing) {
-      relay.close(); // closeAll() ran while this one was being accepted
-      return;
-    }
-    relay.start();
+    relay.start(now);
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(ACCEPT_ERROR_PAUSE_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Lets every connection write what is due, time out, or close when drained and at rest. */
+  void tick(long now) {
+    if (acceptPaused && now - acceptPausedUntil >= 0 && key.isValid()) {
+      acceptPaused = false;
+      key.interestOps(SelectionKey.OP_ACCEPT);
+    }
+    for (Relay relay : List.copyOf(relays)) {
+      try {
+        relay.tick(now, route);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "route " + port + ": a connection failed unexpectedly", e);
+        relay.close();
+      }
     }
   }
 
-  static Thread daemon(String name, Runnable task) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+  /** When {@link #tick} is next needed (nanoTime), or {@link Direction#NO_DEADLINE}. */
+  long nextDeadline() {
+    long next = acceptPaused ? acceptPausedUntil : Direction.NO_DEADLINE;
+    for (Relay relay : relays) {
+      next = Math.min(next, relay.nextDeadline());
+    }
+    return next;
+  }
+
+  RouteStats stats() {
+    return new RouteStats(
+        service, port, accepted, relays.size(), refused, unreachable, bytesUp, bytesDown);
+  }
+
+  void unreachable(List<String> refusals) {
+    unreachable++;
+    LOG.fine("route " + port + " (" + service + "): no target accepts, tried " + refusals);
+  }
+
+  void countUp(long bytes) {
+    bytesUp += bytes;
+  }
+
+  void countDown(long bytes) {
+    bytesDown += bytes;
+  }
+
+  void forget(Relay relay) {
+    relays.remove(relay);
   }
 
   static void closeQuietly(Closeable closeable) {
