@@ -543,6 +543,81 @@ class ApiIT {
     assertEquals("DOWN", admin.get("nodes/" + node).json().getString("state"));
   }
 
+  @Test
+  void clientsFromHeartbeatsRoutesAndNoMobilityWithoutAnEmulatedEdge() throws Exception {
+    String enroll =
+        "{\"joinToken\":\"%s\",\"name\":\"%s\",\"latitude\":52.16,\"longitude\":4.49,"
+            + "\"cpuMillis\":4000,\"memoryMiB\":1024,\"address\":\"127.0.0.1\",\"runtime\":\"process\"}";
+    AgentClient agent = new AgentClient(anonymous);
+    String node = unique("ap");
+    String token = admin.post("nodes/enrollment-tokens", "{}").json().getString("token");
+    String credential =
+        agent
+            .post("enroll", String.format(enroll, token, node), null)
+            .json()
+            .getString("credential");
+    String client = unique("phone");
+    String report =
+        "{\"metrics\":{},\"instances\":[],\"clients\":[{\"id\":\"" + client + "\",\"since\":1}]}";
+    ApiClient dev = newDeveloper();
+
+    Answer beat = agent.post("heartbeat", report, credential);
+    assertEquals(200, beat.status(), beat::toString);
+    JsonObject plan = beat.json().getJsonObject("accessPoint");
+    assertEquals(0, plan.getJsonArray("stations").size(), "no emulated stations on real boards");
+    assertNotNull(plan.getJsonArray("routes"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              agent.post("heartbeat", report, credential);
+              Answer seen = dev.get("clients/" + client);
+              return seen.status() == 200 && node.equals(seen.json().getString("node", null));
+            });
+    Answer shown = dev.get("clients/" + client);
+    JsonObject history = shown.json().getJsonObject("history");
+    assertEquals(1, history.getInt("total"), shown::toString);
+    assertEquals(node, history.getJsonArray("items").getJsonObject(0).getString("node"));
+    assertFalse(history.getJsonArray("items").getJsonObject(0).containsKey("to"));
+    Answer listed = dev.get("clients?size=500");
+    assertEquals(200, listed.status(), listed::toString);
+    assertTrue(listed.json().getInt("total") >= 1);
+    assertProblem(404, dev.get("clients/" + unique("nobody")));
+    assertProblem(400, dev.get("clients?size=0"));
+
+    // the edge of this deployment is not emulated: mobility cannot start, and only for operators
+    String start = "{\"clients\":5,\"model\":\"random-waypoint\",\"seed\":1}";
+    assertProblem(409, admin.post("emulation/mobility", start));
+    assertProblem(403, dev.post("emulation/mobility", start));
+    Answer status = dev.get("emulation/mobility");
+    assertEquals(200, status.status(), status::toString);
+    assertFalse(status.json().getBoolean("available"));
+    assertEquals("STOPPED", status.json().getString("state"));
+    var csv =
+        java.net.http.HttpRequest.newBuilder(base.toURI().resolve("api/v1/emulation/mobility"))
+            .header("Authorization", "Bearer " + login("admin", ADMIN_PASSWORD))
+            .header("Content-Type", "text/csv")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("0,c1,52.16,4.49\n"))
+            .build();
+    var refused =
+        java.net.http.HttpClient.newHttpClient()
+            .send(csv, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals(204, admin.delete("emulation/mobility").status());
+    assertProblem(403, dev.delete("emulation/mobility"));
+
+    // routes: none while the service does not run; other tenants see no such service
+    assertEquals(201, dev.post("applications", "{\"name\":\"campus\"}").status());
+    assertEquals(
+        201,
+        dev.post("applications/campus/services", "{\"name\":\"web\",\"type\":\"generic\"}")
+            .status());
+    Answer routes = dev.get("applications/campus/services/web/routes");
+    assertEquals(200, routes.status(), routes::toString);
+    assertEquals(0, routes.array().size());
+    assertProblem(404, newDeveloper().get("applications/campus/services/web/routes"));
+  }
+
   private static void assertProblem(int status, Answer answer) {
     assertEquals(status, answer.status(), answer::toString);
     assertTrue(answer.contentType().startsWith("application/problem+json"), answer::toString);
