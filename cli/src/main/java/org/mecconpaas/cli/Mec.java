@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.mecconpaas.cli.client.MasterClient;
 import org.mecconpaas.cli.command.AppCommand;
 import org.mecconpaas.cli.command.CatalogCommand;
+import org.mecconpaas.cli.command.ClientCommand;
 import org.mecconpaas.cli.command.CodeCommand;
 import org.mecconpaas.cli.command.EventsCommand;
 import org.mecconpaas.cli.command.JobCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
       EventsCommand.class,
       CatalogCommand.class,
       NodeCommand.class,
+      ClientCommand.class,
       UserCommand.class,
       TokenCommand.class,
       HelpCommand.class
