@@ -2,8 +2,10 @@ package org.mecconpaas.manager.application;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.mecconpaas.manager.domain.model.node.Node;
 import org.mecconpaas.manager.domain.model.placement.GeoPoint;
 import org.mecconpaas.manager.domain.model.service.Service;
+import org.mecconpaas.manager.infrastructure.persistence.ClientRepository;
 
 /**
  * Where a service's users are: the access points (nodes) their devices are associated with now.
@@ -17,8 +19,11 @@ final class UserLocations {
     this.em = em;
   }
 
-  /** One entry per associated client: its access point's position. */
+  /**
+   * One entry per associated client: its access point's position (clients of DOWN nodes left out).
+   */
   List<GeoPoint> accessPoints(Service service) {
-    return List.of();
+    return new ClientRepository(em)
+        .currentAccessPoints().values().stream().map(Node::position).toList();
   }
 }
