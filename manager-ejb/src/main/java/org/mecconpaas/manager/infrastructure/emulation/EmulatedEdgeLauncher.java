@@ -63,13 +63,14 @@ public final class EmulatedEdgeLauncher {
             + String.join("\n", tokens.values())
             + "\n");
     awaitApi();
+    Path edgeJar = privateCopy(agentJar);
     List<String> command =
         List.of(
             ProcessHandle.current().info().command().orElse("java"),
             "-Xmx64m",
             "-XX:+UseSerialGC",
             "-cp",
-            agentJar.toString(),
+            edgeJar.toString(),
             EMULATOR,
             "--master",
             "http://127.0.0.1:" + settings.masterPort(),
@@ -113,5 +114,22 @@ public final class EmulatedEdgeLauncher {
       Thread.sleep(500);
     }
     LOG.warning("the API did not answer within 2 minutes; starting the emulated edge anyway");
+  }
+
+  /**
+   * The edge runs its own copy of the agent jar: rebuilding the distribution (which rewrites the
+   * jar in place) must not pull classes from under running agents, as it would from real boards'
+   * installed agents.
+   */
+  private Path privateCopy(Path agentJar) throws IOException {
+    Path copy = edgeDir.resolve("mec-agent.jar");
+    Path partial = edgeDir.resolve("mec-agent.jar.partial");
+    Files.copy(agentJar, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        partial,
+        copy,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return copy;
   }
 }
