@@ -91,16 +91,7 @@ class EdgeIT {
 
   @AfterAll
   void stop() throws IOException {
-    try {
-      if (master != null) {
-        master.close();
-      }
-    } finally {
-      // after a SIGKILL the emulated edge is no child of any launcher: stop it by its PID file
-      if (setup != null) {
-        EmulatedEdgeProcess.stop(setup.dataDir().resolve("edge"));
-      }
-    }
+    EmulatedEdgeProcess.stopMasterAndEdge(master, setup);
   }
 
   @Test

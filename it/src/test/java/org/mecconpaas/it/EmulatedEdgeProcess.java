@@ -16,6 +16,22 @@ public final class EmulatedEdgeProcess {
   private EmulatedEdgeProcess() {}
 
   /** SIGTERM (the emulator removes its namespaces and agents), SIGKILL if it lingers. */
+  /**
+   * Stops a test's master, then its emulated edge by the edge's PID file: after a SIGKILL the edge
+   * is no child of any launcher. Either may be null when the test failed before starting it.
+   */
+  public static void stopMasterAndEdge(RunningMaster master, MasterSetup setup) throws IOException {
+    try {
+      if (master != null) {
+        master.close();
+      }
+    } finally {
+      if (setup != null) {
+        stop(setup.dataDir().resolve("edge"));
+      }
+    }
+  }
+
   public static void stop(Path edgeDir) throws IOException {
     Path pidFile = edgeDir.resolve("emulator.pid");
     if (!Files.exists(pidFile)) {
