@@ -77,18 +77,23 @@ public final class FlinkService {
 
   /** The JobManager's {@code /overview}: task managers, slots, jobs. */
   public JsonObject overview() throws IOException, InterruptedException {
+    return fromJobManager("/overview");
+  }
+
+  /** A GET of the JobManager's own REST API, e.g. {@code /taskmanagers}. */
+  public JsonObject fromJobManager(String restPath) throws IOException, InterruptedException {
     URI endpoint = endpoint();
     if (endpoint == null) {
       throw new IllegalStateException("the service has no endpoint yet: " + read());
     }
     HttpResponse<String> answer =
         http.send(
-            HttpRequest.newBuilder(endpoint.resolve("/overview"))
+            HttpRequest.newBuilder(endpoint.resolve(restPath))
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 200) {
-      throw new IOException(endpoint + "/overview answered " + answer.statusCode());
+      throw new IOException(endpoint + restPath + " answered " + answer.statusCode());
     }
     try (var reader = Json.createReader(new StringReader(answer.body()))) {
       return reader.readObject();

@@ -1,0 +1,201 @@
+package org.mecconpaas.it.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mecconpaas.it.bench.FlinkBenchEdge.Profile;
+import org.mecconpaas.it.bench.PlatformRuns.VideoResult;
+
+/**
+ * The Flink benchmark's figures: a table per video (bare, platform on unlimited nodes, platform on
+ * Pi 3 nodes; the overhead against bare and the Pi 3 / unlimited ratio), the clusters' facts, and a
+ * chart. The overhead target applies to the platform on unlimited nodes, which has the resources
+ * the bare cluster has; without that case, to the Pi 3 one.
+ */
+final class FlinkReport {
+  private static final String ROW = "  %-30s %8s %8s %8s %12s  %s%n";
+
+  private final BareBaseline bare;
+  private final Map<Profile, List<VideoResult>> results;
+  private final Map<Profile, List<String>> clusters;
+  private final int runs;
+  private final int parallelism;
+
+  FlinkReport(
+      BareBaseline bare,
+      Map<Profile, List<VideoResult>> results,
+      Map<Profile, List<String>> clusters,
+      int runs,
+      int parallelism) {
+    this.bare = bare;
+    this.results = results;
+    this.clusters = clusters;
+    this.runs = runs;
+    this.parallelism = parallelism;
+  }
+
+  String text() {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        format(
+            "Face detection, bare Flink vs. the platform: Flink's job duration in ms, mean of %d"
+                + " runs without the fastest and the slowest; parallelism %d; %d CPUs%n",
+            runs, parallelism, Runtime.getRuntime().availableProcessors()));
+    for (VideoResult reference : results.values().stream().findFirst().orElse(List.of())) {
+      text.append(System.lineSeparator()).append(videoTable(reference.video()));
+    }
+    for (Map.Entry<Profile, List<String>> cluster : clusters.entrySet()) {
+      text.append(format("%nplatform, %s:%n", cluster.getKey().description));
+      cluster.getValue().forEach(fact -> text.append("  ").append(fact).append('\n'));
+    }
+    text.append(format("%nbare baseline (bench/flink-bare.sh):%n"));
+    bare.header().forEach(line -> text.append("  ").append(line).append('\n'));
+    bare.footer().forEach(line -> text.append("  ").append(line).append('\n'));
+    for (List<VideoResult> measured : results.values()) {
+      measured.forEach(r -> r.problems().forEach(p -> text.append(r.video() + ": " + p + "\n")));
+    }
+    return text.toString();
+  }
+
+  private String videoTable(String video) {
+    BareBaseline.Row baseline = bare.videos().get(video);
+    StringBuilder table = new StringBuilder();
+    VideoResult any = result(targetProfile(), video);
+    table.append(
+        format(
+            "%s: %d frames, faces in %s (bare) / %d (platform)%n",
+            video,
+            any.frames(),
+            baseline == null ? "?" : baseline.framesWithFaces(),
+            any.framesWithFaces()));
+    table.append(format(ROW, "setup", "mean", "min", "max", "submit->end", "vs bare"));
+    if (baseline != null) {
+      JobTimes times = baseline.flinkMillis();
+      table.append(
+          format(
+              ROW,
+              "bare Flink (flink-bare.sh)",
+              times.trimmedMean(),
+              times.min(),
+              times.max(),
+              baseline.submitToEndMillis(),
+              "-"));
+    }
+    for (Profile profile : results.keySet()) {
+      VideoResult result = result(profile, video);
+      JobTimes times = result.flinkMillis();
+      String versus = "no baseline";
+      if (baseline != null) {
+        double overhead = overheadPercent(baseline, result);
+        versus = format("%+.1f %%", overhead);
+        if (profile == targetProfile()) {
+          versus +=
+              format(
+                  "  target <= %.0f %%: %s",
+                  FlinkBenchmark.OVERHEAD_TARGET_PERCENT,
+                  overhead <= FlinkBenchmark.OVERHEAD_TARGET_PERCENT ? "PASS" : "MISS");
+        }
+      }
+      table.append(
+          format(
+              ROW,
+              "platform, " + label(profile),
+              times.trimmedMean(),
+              times.min(),
+              times.max(),
+              result.submitToEndMillis().trimmedMean(),
+              versus));
+    }
+    if (results.containsKey(Profile.RPI3) && results.containsKey(Profile.UNLIMITED)) {
+      table.append(
+          format(
+              "  Pi 3 nodes / unlimited nodes: %.2fx%n",
+              result(Profile.RPI3, video).flinkMillis().trimmedMean()
+                  / (double) result(Profile.UNLIMITED, video).flinkMillis().trimmedMean()));
+    }
+    return table.toString();
+  }
+
+  boolean targetsMet() {
+    Profile target = targetProfile();
+    return target != null
+        && results.get(target).stream()
+            .allMatch(
+                r -> {
+                  BareBaseline.Row baseline = bare.videos().get(r.video());
+                  return baseline != null
+                      && overheadPercent(baseline, r) <= FlinkBenchmark.OVERHEAD_TARGET_PERCENT;
+                });
+  }
+
+  boolean hasProblems() {
+    return results.isEmpty()
+        || results.values().stream().flatMap(List::stream).anyMatch(r -> !r.problems().isEmpty());
+  }
+
+  /** Writes results.txt, chart.svg and report.html (the text and the chart in one page). */
+  void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    String text = text();
+    String svg = chart().svg();
+    Files.writeString(dir.resolve("results.txt"), text, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("chart.svg"), svg, StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("report.html"),
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Face detection: bare Flink"
+            + " vs. the platform</title></head>\n<body>\n"
+            + svg
+            + "<pre>"
+            + TimesChart.escape(text)
+            + "</pre>\n</body></html>\n",
+        StandardCharsets.UTF_8);
+  }
+
+  private TimesChart chart() {
+    TimesChart chart =
+        new TimesChart("Face detection: Flink job duration per video (" + runs + " runs)");
+    for (VideoResult reference : results.values().stream().findFirst().orElse(List.of())) {
+      BareBaseline.Row baseline = bare.videos().get(reference.video());
+      if (baseline != null) {
+        chart.add("bare Flink", reference.video(), baseline.flinkMillis());
+      }
+      for (Profile profile : results.keySet()) {
+        chart.add(
+            "platform, " + label(profile),
+            reference.video(),
+            result(profile, reference.video()).flinkMillis());
+      }
+    }
+    return chart;
+  }
+
+  private Profile targetProfile() {
+    return results.containsKey(Profile.UNLIMITED)
+        ? Profile.UNLIMITED
+        : results.keySet().stream().findFirst().orElse(null);
+  }
+
+  private VideoResult result(Profile profile, String video) {
+    return results.get(profile).stream()
+        .filter(r -> r.video().equals(video))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static double overheadPercent(BareBaseline.Row baseline, VideoResult result) {
+    long bareMillis = baseline.flinkMillis().trimmedMean();
+    return 100.0 * (result.flinkMillis().trimmedMean() - bareMillis) / bareMillis;
+  }
+
+  private static String label(Profile profile) {
+    return profile == Profile.RPI3 ? "Pi 3 nodes" : "unlimited nodes";
+  }
+
+  private static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}
