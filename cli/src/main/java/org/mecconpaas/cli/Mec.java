@@ -12,6 +12,7 @@ import org.mecconpaas.cli.command.CatalogCommand;
 import org.mecconpaas.cli.command.ClientCommand;
 import org.mecconpaas.cli.command.CodeCommand;
 import org.mecconpaas.cli.command.EventsCommand;
+import org.mecconpaas.cli.command.ExperimentCommand;
 import org.mecconpaas.cli.command.JobCommand;
 import org.mecconpaas.cli.command.LoginCommand;
 import org.mecconpaas.cli.command.LogoutCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       CatalogCommand.class,
       NodeCommand.class,
       ClientCommand.class,
+      ExperimentCommand.class,
       UserCommand.class,
       TokenCommand.class,
       HelpCommand.class
