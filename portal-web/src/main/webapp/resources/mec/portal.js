@@ -49,3 +49,18 @@ mec.followLogs = function () {
     mecFollowLogs();
   }
 };
+
+/* The Jobs tab of a Flink service follows the poll while it is shown, one request at a time
+   (a JobManager that does not answer takes a while to say so). */
+mec.jobsBusy = false;
+mec.followJobs = function () {
+  var list = document.getElementById('tabs:jobs:list');
+  if (!mec.jobsBusy && list && list.offsetParent !== null && typeof mecPollJobs === 'function') {
+    mec.jobsBusy = true;
+    mecPollJobs();
+  }
+};
+mec.jobsPolled = function () {
+  mec.jobsBusy = false;
+  mec.restoreFocus();
+};

@@ -27,6 +27,15 @@ class FormatsTest {
   }
 
   @Test
+  void durationsInTheLargestUsefulUnits() {
+    assertEquals("850 ms", Formats.duration(850));
+    assertEquals("42 s", Formats.duration(42_999));
+    assertEquals("3 min 05 s", Formats.duration(185_000));
+    assertEquals("2 h 03 min", Formats.duration((2 * 3600 + 3 * 60 + 59) * 1000L));
+    assertEquals("—", Formats.duration(-1), "Flink's -1 for a vertex that did not start");
+  }
+
+  @Test
   void loadsAsPercentages() {
     assertEquals("—", Formats.load(null));
     assertEquals("42 %", Formats.load(0.42));

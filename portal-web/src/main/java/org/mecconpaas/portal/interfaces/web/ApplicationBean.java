@@ -34,6 +34,7 @@ public class ApplicationBean implements Serializable {
       String phaseMessage,
       String roles,
       Integer activeCodeVersion,
+      String endpoint,
       Instant updatedAt)
       implements Serializable {}
 
@@ -56,7 +57,10 @@ public class ApplicationBean implements Serializable {
     try {
       ApplicationSummary summary = applications.get(caller.get(), name);
       description = summary.application().description();
-      rows = services.list(caller.get(), name).stream().map(ApplicationBean::row).toList();
+      rows =
+          services.list(caller.get(), name).stream()
+              .map(s -> row(s, services.endpoint(s).orElse(null)))
+              .toList();
       found = true;
       if (roles.isEmpty()) {
         typeChanged();
@@ -67,7 +71,7 @@ public class ApplicationBean implements Serializable {
     }
   }
 
-  static ServiceRow row(Service s) {
+  static ServiceRow row(Service s, String endpoint) {
     StringBuilder roles = new StringBuilder();
     s.roles()
         .forEach(
@@ -80,6 +84,7 @@ public class ApplicationBean implements Serializable {
         s.phaseMessage(),
         roles.toString(),
         s.activeCodeVersion(),
+        endpoint,
         s.updatedAt());
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.mecconpaas.manager.application.CodeVersions;
 import org.mecconpaas.manager.application.CodeVersions.Download;
 import org.mecconpaas.manager.domain.model.DomainException;
@@ -22,7 +23,10 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
-/** The code versions of the service page: upload, enable, download, delete. */
+/**
+ * The code versions of the service page: upload, enable, download, delete, and why an instance
+ * refused a version (the service then went back to the one before).
+ */
 @Named
 @ViewScoped
 public class CodeBean implements Serializable {
@@ -37,8 +41,13 @@ public class CodeBean implements Serializable {
       String sha256,
       boolean active,
       String uploadedBy,
-      Instant uploadedAt)
-      implements Serializable {}
+      Instant uploadedAt,
+      String refusedReason)
+      implements Serializable {
+    public boolean refused() {
+      return refusedReason != null;
+    }
+  }
 
   @Inject private ServiceBean page;
   @Inject private transient CodeVersions code;
@@ -46,11 +55,22 @@ public class CodeBean implements Serializable {
 
   private List<VersionRow> versions;
 
+  /** The versions; read again when the active one changed since (a rollout was refused). */
   public List<VersionRow> getVersions() {
-    if (versions == null) {
+    ServiceBean.Header header = page.getHeader();
+    if (versions == null
+        || (header != null && !Objects.equals(active(versions), header.activeCodeVersion()))) {
       load();
     }
     return versions;
+  }
+
+  private static Integer active(List<VersionRow> rows) {
+    return rows.stream()
+        .filter(VersionRow::active)
+        .map(VersionRow::version)
+        .findFirst()
+        .orElse(null);
   }
 
   private void load() {
@@ -64,6 +84,14 @@ public class CodeBean implements Serializable {
     }
   }
 
+  /** After an upload or a delete: the Flink job form offers the versions too. */
+  private void versionsChanged() {
+    load();
+    if (page.isFlink()) {
+      ServiceBean.redraw(":tabs:jobsubmit:version");
+    }
+  }
+
   static VersionRow row(CodeVersion c) {
     Integer active = c.service().activeCodeVersion();
     return new VersionRow(
@@ -74,7 +102,8 @@ public class CodeBean implements Serializable {
         c.sha256(),
         active != null && active == c.version(),
         c.uploadedBy(),
-        c.uploadedAt());
+        c.uploadedAt(),
+        c.refusedReason());
   }
 
   /** The master's upload limit, which the upload component also checks in the browser. */
@@ -111,7 +140,7 @@ public class CodeBean implements Serializable {
         // the container removes its temporary files at the end of the request anyway
       }
     }
-    load();
+    versionsChanged();
     page.refresh();
   }
 
@@ -133,7 +162,7 @@ public class CodeBean implements Serializable {
     } catch (DomainException refused) {
       Feedback.refused(refused);
     }
-    load();
+    versionsChanged();
   }
 
   /** The archive as a download (p:fileDownload). */

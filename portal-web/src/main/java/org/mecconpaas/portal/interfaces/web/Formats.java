@@ -67,6 +67,24 @@ public class Formats {
     return bytes(size);
   }
 
+  /** How long something ran: "850 ms", "42 s", "3 min 05 s", "2 h 03 min"; a dash when unknown. */
+  public static String duration(long millis) {
+    if (millis < 0) {
+      return "—";
+    }
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    long seconds = millis / 1000;
+    if (seconds < 60) {
+      return seconds + " s";
+    }
+    if (seconds < 3600) {
+      return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+    return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+  }
+
   /** CPU load (load average per CPU, 1.0 = busy) as a percentage; a dash when not reported. */
   public static String load(Double load) {
     return load == null ? "—" : Math.round(load * 100) + " %";

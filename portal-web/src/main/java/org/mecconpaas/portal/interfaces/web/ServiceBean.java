@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.mecconpaas.catalog.RoleSpec;
 import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.catalog.ServiceType;
@@ -25,9 +27,10 @@ import org.mecconpaas.portal.interfaces.security.CurrentCaller;
 import org.primefaces.PrimeFaces;
 
 /**
- * The service page: state and phase, instances (table and map), scaling, start and stop, the
- * generic service's scripts, events and charts. The poll calls {@link #refresh()} every two
- * seconds; the code versions and the logs have beans of their own on the same view.
+ * The service page: state, phase and endpoint, instances (table and map), scaling, start and stop,
+ * the generic service's scripts, events and charts. The poll calls {@link #refresh()} every two
+ * seconds; the code versions, settings, autoscaling policy, Flink jobs and logs have beans of their
+ * own on the same view.
  */
 @Named
 @ViewScoped
@@ -46,6 +49,7 @@ public class ServiceBean implements Serializable {
       String placementPolicy,
       long generation,
       Integer activeCodeVersion,
+      String endpoint,
       Instant updatedAt,
       boolean canStart,
       boolean canStop)
@@ -104,13 +108,17 @@ public class ServiceBean implements Serializable {
       return;
     }
     found = true;
-    header = header(service);
+    Integer activeBefore = header == null ? null : header.activeCodeVersion();
+    header = header(service, services.endpoint(service).orElse(null));
+    if (!Objects.equals(activeBefore, header.activeCodeVersion())) {
+      redraw(":tabs:code:versions"); // e.g. a refused version rolled back
+    }
     roleCounts = new LinkedHashMap<>(service.roles());
     List<Instance> current = services.instances(me, app, name);
     List<InstanceRow> before = instances;
     instances = current.stream().map(ServiceBean::row).toList();
     if (!names(before).equals(names(instances))) {
-      instancesChanged();
+      redraw(":tabs:logs:instance"); // the log viewer's choice of instances
     }
     EdgeView.Edge edge = edgeView.read(me);
     map =
@@ -130,15 +138,15 @@ public class ServiceBean implements Serializable {
     return rows.stream().map(InstanceRow::name).toList();
   }
 
-  /** The log viewer's choice of instances is re-drawn only when the instances change. */
-  private static void instancesChanged() {
+  /** Parts the poll does not update are re-drawn only when what they show changed. */
+  static void redraw(String component) {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (faces != null && faces.getPartialViewContext().isAjaxRequest()) {
-      PrimeFaces.current().ajax().update(":tabs:logs:instance");
+      PrimeFaces.current().ajax().update(component);
     }
   }
 
-  private static Header header(Service s) {
+  private static Header header(Service s, String endpoint) {
     String title = CATALOG.find(s.type()).map(ServiceType::title).orElse(s.type());
     return new Header(
         s.type(),
@@ -149,6 +157,7 @@ public class ServiceBean implements Serializable {
         s.placementPolicy().label(),
         s.generation(),
         s.activeCodeVersion(),
+        endpoint,
         s.updatedAt(),
         s.state().canStart(),
         s.state().canStop());
@@ -251,18 +260,35 @@ public class ServiceBean implements Serializable {
   }
 
   public List<RoleSpec> getRoles() {
-    return header == null
-        ? List.of()
-        : CATALOG.find(header.type()).map(ServiceType::roles).orElse(List.of());
+    return catalogType().map(ServiceType::roles).orElse(List.of());
   }
 
   /** The archive formats this type takes, for the upload's hint. */
   public String getCodeFormats() {
-    return header == null ? "" : CATALOG.find(header.type()).map(CatalogBean::formatsOf).orElse("");
+    return catalogType().map(CatalogBean::formatsOf).orElse("");
   }
 
   public boolean isGeneric() {
     return header != null && "generic".equals(header.type());
+  }
+
+  public boolean isFlink() {
+    return header != null && "flink".equals(header.type());
+  }
+
+  /** Whether the type has settings users may give (PHP's memory_limit and others). */
+  public boolean isConfigurable() {
+    return catalogType().map(t -> !t.settings().isEmpty()).orElse(false);
+  }
+
+  /** Whether the type takes an autoscaling policy. */
+  public boolean isAutoscalable() {
+    return catalogType().map(t -> t.autoscaledRole() != null).orElse(false);
+  }
+
+  /** The service's catalog type; empty before the service is found. */
+  public Optional<ServiceType> catalogType() {
+    return header == null ? Optional.empty() : CATALOG.find(header.type());
   }
 
   public long runningInstances() {
