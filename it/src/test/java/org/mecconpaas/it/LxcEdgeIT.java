@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The same steps as {@link EdgeIT} with real LXC containers. Runs with {@code -Dmec.it.lxc=true}
- * where LXC works (root and Debian's lxc, lxc-templates, debootstrap and rsync); the base container
- * is made once per machine (about a minute).
+ * The same steps as {@link EdgeIT} with real LXC containers. Runs where LXC works (root and
+ * Debian's lxc, lxc-templates, debootstrap and rsync: CI installs them); {@code -Dmec.it.lxc=false}
+ * skips it. The base container is made once per machine (about a minute).
  */
 class LxcEdgeIT extends EdgeIT {
   @Override
@@ -18,10 +18,13 @@ class LxcEdgeIT extends EdgeIT {
 
   @Override
   protected void assumeRuntimeWorks() {
-    assumeTrue(Boolean.getBoolean("mec.it.lxc"), "LXC edge tests run with -Dmec.it.lxc=true");
+    assumeTrue(
+        !"false".equals(System.getProperty("mec.it.lxc", "auto")),
+        "LXC edge tests switched off (-Dmec.it.lxc=false)");
     assumeTrue(
         "root".equals(System.getProperty("user.name"))
-            && Files.isExecutable(Path.of("/usr/bin/lxc-create")),
-        "LXC needs root and the lxc package");
+            && Files.isExecutable(Path.of("/usr/bin/lxc-create"))
+            && Files.isExecutable(Path.of("/usr/sbin/debootstrap")),
+        "LXC needs root and Debian's lxc lxc-templates debootstrap rsync");
   }
 }
