@@ -10,6 +10,7 @@ import org.mecconpaas.manager.domain.model.node.Node;
 import org.mecconpaas.manager.domain.model.service.Instance;
 import org.mecconpaas.manager.domain.model.service.ServiceState;
 import org.mecconpaas.manager.infrastructure.persistence.ApplicationRepository;
+import org.mecconpaas.manager.infrastructure.persistence.ClientRepository;
 import org.mecconpaas.manager.infrastructure.persistence.DashboardRepository;
 import org.mecconpaas.manager.infrastructure.persistence.DashboardRepository.ServiceRow;
 import org.mecconpaas.manager.infrastructure.persistence.NodeRepository;
@@ -24,10 +25,11 @@ import org.mecconpaas.manager.infrastructure.persistence.UserRepository;
 @Transactional
 public class DashboardQueries {
   /** A node with the containers it holds: all of them, and the caller's own. */
-  public record NodeOverview(Node node, long containers, long yours) {}
+  /** A node with its container counts and the mobile clients associated with its access point. */
+  public record NodeOverview(Node node, long containers, long yours, long clients) {}
 
   /** A node and the instances on it that the caller may see. */
-  public record NodeDetail(Node node, long containers, List<Instance> instances) {}
+  public record NodeDetail(Node node, long containers, long clients, List<Instance> instances) {}
 
   /** The caller's own numbers. */
   public record Counters(
@@ -37,6 +39,7 @@ public class DashboardQueries {
   private NodeRepository nodes;
   private ApplicationRepository applications;
   private UserRepository users;
+  private ClientRepository clients;
 
   protected DashboardQueries() {}
 
@@ -45,7 +48,9 @@ public class DashboardQueries {
       DashboardRepository dashboard,
       NodeRepository nodes,
       ApplicationRepository applications,
-      UserRepository users) {
+      UserRepository users,
+      ClientRepository clients) {
+    this.clients = clients;
     this.dashboard = dashboard;
     this.nodes = nodes;
     this.applications = applications;
@@ -56,8 +61,15 @@ public class DashboardQueries {
   public List<NodeOverview> edge(Caller caller) {
     Map<Long, Long> all = dashboard.instancesPerNode(null);
     Map<Long, Long> own = dashboard.instancesPerNode(caller.userId());
+    Map<Long, Long> associated = clients.clientsPerNode();
     return nodes.all().stream()
-        .map(n -> new NodeOverview(n, all.getOrDefault(n.id(), 0L), own.getOrDefault(n.id(), 0L)))
+        .map(
+            n ->
+                new NodeOverview(
+                    n,
+                    all.getOrDefault(n.id(), 0L),
+                    own.getOrDefault(n.id(), 0L),
+                    associated.getOrDefault(n.id(), 0L)))
         .toList();
   }
 
@@ -68,7 +80,8 @@ public class DashboardQueries {
     long containers = dashboard.instancesPerNode(null).getOrDefault(node.id(), 0L);
     List<Instance> visible =
         dashboard.instancesOn(node.id(), caller.isAdmin() ? null : caller.userId());
-    return new NodeDetail(node, containers, visible);
+    return new NodeDetail(
+        node, containers, clients.clientsPerNode().getOrDefault(node.id(), 0L), visible);
   }
 
   public Counters counters(Caller caller) {

@@ -30,7 +30,11 @@ class DashboardQueriesTest extends MasterTestSupport {
   void edgeWithTwoTenants() {
     queries =
         new DashboardQueries(
-            new DashboardRepository(master.em), master.nodes, master.applications, master.users);
+            new DashboardRepository(master.em),
+            master.nodes,
+            master.applications,
+            master.users,
+            new org.mecconpaas.manager.infrastructure.persistence.ClientRepository(master.em));
     admin = master.admin();
     assertTrue(master.inTransaction(() -> queries.firstStart(admin)), "only the admin so far");
     alice = master.developer(admin, "alice");

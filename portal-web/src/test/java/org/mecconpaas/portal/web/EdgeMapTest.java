@@ -16,7 +16,7 @@ import org.mecconpaas.portal.interfaces.web.EdgeMap.Site;
 
 class EdgeMapTest {
   private static Site site(String name, double latitude, double longitude) {
-    return new Site(name, latitude, longitude, "UP", 0.5, 2, 1);
+    return new Site(name, latitude, longitude, "UP", 0.5, 2, 1, 0);
   }
 
   @Test
@@ -88,20 +88,22 @@ class EdgeMapTest {
 
   @Test
   void theLoadRingAndTheDescriptionSayHowBusyANodeIs() {
-    Point busy = EdgeMap.draw(List.of(new Site("n1", 1, 1, "UP", 0.5, 3, 0)), List.of()).get(0);
+    Point busy = EdgeMap.draw(List.of(new Site("n1", 1, 1, "UP", 0.5, 3, 0, 2)), List.of()).get(0);
     Point unknown =
-        EdgeMap.draw(List.of(new Site("n1", 1, 1, "DOWN", null, 0, 0)), List.of()).get(0);
+        EdgeMap.draw(List.of(new Site("n1", 1, 1, "DOWN", null, 0, 0, 0)), List.of()).get(0);
     Point overloaded =
-        EdgeMap.draw(List.of(new Site("n1", 1, 1, "UP", 4.2, 1, 1)), List.of()).get(0);
+        EdgeMap.draw(List.of(new Site("n1", 1, 1, "UP", 4.2, 1, 1, 1)), List.of()).get(0);
 
     String[] half = busy.loadDash().split(" ");
     assertEquals(Double.parseDouble(half[1]) / 2, Double.parseDouble(half[0]), 0.1);
     assertTrue(unknown.loadDash().startsWith("0.0 "));
     String[] full = overloaded.loadDash().split(" ");
     assertEquals(full[1], full[0], "a load above 1 fills the ring, no more");
-    assertEquals("node n1, UP, load 50 %, 3 containers", busy.description());
-    assertEquals("node n1, UP, load 420 %, 1 container, 1 of yours", overloaded.description());
-    assertEquals("node n1, DOWN, load —, 0 containers", unknown.description());
+    assertEquals("node n1, UP, load 50 %, 3 containers, 2 connected clients", busy.description());
+    assertEquals(
+        "node n1, UP, load 420 %, 1 container, 1 of yours, 1 connected client",
+        overloaded.description());
+    assertEquals("node n1, DOWN, load —, 0 containers, 0 connected clients", unknown.description());
   }
 
   @Test

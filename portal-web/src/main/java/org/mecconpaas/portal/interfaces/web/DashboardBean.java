@@ -41,6 +41,7 @@ public class DashboardBean implements Serializable {
       String runtime,
       Instant lastHeartbeatAt,
       long containers,
+      long clients,
       List<InstanceRow> instances)
       implements Serializable {}
 
@@ -116,6 +117,7 @@ public class DashboardBean implements Serializable {
               n.runtime(),
               n.lastHeartbeatAt(),
               detail.containers(),
+              detail.clients(),
               detail.instances().stream()
                   .map(
                       i ->

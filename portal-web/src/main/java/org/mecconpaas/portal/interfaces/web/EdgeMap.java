@@ -31,7 +31,8 @@ public final class EdgeMap {
       String state,
       Double load,
       long containers,
-      long yours) {}
+      long yours,
+      long clients) {}
 
   /** One instance drawn next to its node. */
   public record Marker(String instance, String role, String state, double x, double y)
@@ -46,6 +47,7 @@ public final class EdgeMap {
       Double load,
       long containers,
       long yours,
+      long clients,
       List<Marker> markers)
       implements Serializable {
 
@@ -60,13 +62,15 @@ public final class EdgeMap {
     public String description() {
       return String.format(
           Locale.ROOT,
-          "node %s, %s, load %s, %d container%s%s",
+          "node %s, %s, load %s, %d container%s%s, %d connected client%s",
           name,
           state,
           Formats.load(load),
           containers,
           containers == 1 ? "" : "s",
-          yours > 0 ? ", " + yours + " of yours" : "");
+          yours > 0 ? ", " + yours + " of yours" : "",
+          clients,
+          clients == 1 ? "" : "s");
     }
 
     public double labelY() {
@@ -134,6 +138,7 @@ public final class EdgeMap {
               s.load(),
               s.containers(),
               s.yours(),
+              s.clients(),
               markers(x, y, byNode.getOrDefault(s.name(), List.of()))));
     }
     return points;

@@ -33,7 +33,8 @@ public class EdgeView {
                         o.node().state().name(),
                         o.node().cpuLoad(),
                         o.containers(),
-                        o.yours()))
+                        o.yours(),
+                        o.clients()))
             .toList();
     return new Edge(nodes, sites);
   }
