@@ -63,6 +63,8 @@ public class AgentGateway {
   private InstanceMetricsHistory metrics;
   private AccessPoints accessPoints;
 
+  @Inject private jakarta.enterprise.event.Event<ServiceChanged> changes;
+
   protected AgentGateway() {}
 
   @Inject
@@ -178,6 +180,9 @@ public class AgentGateway {
         continue;
       }
       if (r != null) {
+        if (r.state() != instance.state() && changes != null) {
+          changes.fire(new ServiceChanged(instance.service().id()));
+        }
         instance.reported(r, now);
         metrics.record(instance.name(), now, r.metrics());
       }

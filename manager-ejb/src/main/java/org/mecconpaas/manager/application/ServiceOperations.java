@@ -62,6 +62,8 @@ public class ServiceOperations {
   private AuditTrail audit;
   private Clock clock;
 
+  @Inject private jakarta.enterprise.event.Event<ServiceChanged> changes;
+
   protected ServiceOperations() {}
 
   @Inject
@@ -355,6 +357,9 @@ public class ServiceOperations {
   }
 
   private void record(Caller caller, Service service, String action, String detail) {
+    if (changes != null) { // null outside the container (tests call the loop themselves)
+      changes.fire(new ServiceChanged(service.id()));
+    }
     audit.success(
         caller.username(),
         action,
