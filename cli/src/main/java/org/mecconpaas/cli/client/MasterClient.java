@@ -33,11 +33,14 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.media.multipart.file.StreamDataBodyPart;
 import org.mecconpaas.cli.client.Requests.ApplicationChange;
 import org.mecconpaas.cli.client.Requests.JobSubmission;
+import org.mecconpaas.cli.client.Requests.MigrationTarget;
 import org.mecconpaas.cli.client.Requests.NewApplication;
 import org.mecconpaas.cli.client.Requests.NewEnrollmentToken;
 import org.mecconpaas.cli.client.Requests.NewService;
 import org.mecconpaas.cli.client.Requests.NewToken;
 import org.mecconpaas.cli.client.Requests.NewUser;
+import org.mecconpaas.cli.client.Requests.NodeLabels;
+import org.mecconpaas.cli.client.Requests.Placement;
 import org.mecconpaas.cli.client.Requests.ServiceScale;
 
 /**
@@ -182,6 +185,28 @@ public final class MasterClient implements AutoCloseable {
   /** Asks every instance of a generic service to run one of its scripts. */
   public JsonDocument triggerScript(String app, String service, ServiceScript script) {
     return post(services(app, service, "scripts", script.key()), null);
+  }
+
+  // ---- placement and migrations
+
+  public JsonDocument placement(String app, String service) {
+    return get(services(app, service, "placement"));
+  }
+
+  /** Replaces the whole placement: fields left out get the master's defaults. */
+  public JsonDocument setPlacement(String app, String service, Placement placement) {
+    return put(services(app, service, "placement"), placement);
+  }
+
+  /** Starts moving an instance, make-before-break; answers the migration (202). */
+  public JsonDocument migrateInstance(
+      String app, String service, String instance, MigrationTarget target) {
+    return post(services(app, service, "instances", instance, "migrate"), target);
+  }
+
+  /** The service's migrations with the time of each step, newest first. */
+  public JsonDocument migrations(String app, String service) {
+    return get(services(app, service, "migrations"));
   }
 
   // ---- instances and their logs
@@ -347,6 +372,11 @@ public final class MasterClient implements AutoCloseable {
     return post(api("nodes", name, "undrain"), null);
   }
 
+  /** Replaces the node's labels, which placement constraints ask for. */
+  public JsonDocument labelNode(String name, NodeLabels labels) {
+    return put(api("nodes", name, "labels"), labels);
+  }
+
   // ---- events
 
   public JsonDocument events(EventQuery query) {
@@ -429,6 +459,10 @@ public final class MasterClient implements AutoCloseable {
   private JsonDocument post(WebTarget target, Object body) {
     Entity<?> entity = body == null ? null : Entity.json(body);
     return exchange(() -> json(target).post(entity), this::document);
+  }
+
+  private JsonDocument put(WebTarget target, Object body) {
+    return exchange(() -> json(target).put(Entity.json(body)), this::document);
   }
 
   /** GETs {@code target} into the file {@code destination} picks, see {@link #save}. */

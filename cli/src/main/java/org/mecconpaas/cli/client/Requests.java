@@ -28,6 +28,21 @@ public final class Requests {
   public record NewEnrollmentToken(String nodeName, Integer expiresInHours) {}
 
   /**
+   * A service's whole placement: what is left {@code null} is sent as absent, not kept from before.
+   */
+  public record Placement(
+      String policy, Near near, Double maxUserDistanceMeters, List<String> nodeLabels) {}
+
+  /** The point of the {@code near} policy; no radius: the master's (200 m). */
+  public record Near(double latitude, double longitude, Double radiusMeters) {}
+
+  /** Where to move an instance: a node by name, or the eligible node nearest a point. */
+  public record MigrationTarget(String node, Double latitude, Double longitude) {}
+
+  /** A node's labels, all of them; an empty list clears them. */
+  public record NodeLabels(List<String> labels) {}
+
+  /**
    * A Flink job to run from a code version (the master's default: the active one); {@code args} go
    * to the job's {@code main}.
    */
