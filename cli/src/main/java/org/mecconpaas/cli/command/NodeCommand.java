@@ -4,9 +4,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.mecconpaas.cli.client.JsonDocument;
 import org.mecconpaas.cli.client.Requests.NewEnrollmentToken;
+import org.mecconpaas.cli.client.Requests.NodeLabels;
 import org.mecconpaas.cli.output.Age;
 import org.mecconpaas.cli.output.Fields;
 import org.mecconpaas.cli.output.Table;
@@ -119,6 +121,31 @@ public final class NodeCommand extends CommandGroup {
   int undrain(@Parameters(paramLabel = "NODE") String node) {
     output().show(master().undrainNode(node), answer -> nowIn(node, answer));
     return 0;
+  }
+
+  @Command(
+      name = "label",
+      description = {
+        "Set a node's labels, replacing those it had; without labels, clear them.",
+        "A service placed with --label goes only to nodes with every label it asks for."
+      })
+  int label(
+      @Parameters(paramLabel = "NODE") String node,
+      @Parameters(paramLabel = "LABEL", arity = "0..*", description = "e.g. outdoor, gpu.")
+          List<String> labels) {
+    NodeLabels request = new NodeLabels(labels == null ? List.of() : labels);
+    output().show(master().labelNode(node, request), answer -> labelled(node, answer));
+    return 0;
+  }
+
+  /** The labels as the master now has them, which may be normalised. */
+  private void labelled(String node, JsonDocument answer) {
+    String labels = answer.isEmpty() ? null : Fields.text(answer.asObject(), "labels");
+    out()
+        .println(
+            labels == null || labels.isEmpty()
+                ? "Node " + node + " has no labels."
+                : "Node " + node + " is labelled " + labels + ".");
   }
 
   private void nowIn(String node, JsonDocument answer) {

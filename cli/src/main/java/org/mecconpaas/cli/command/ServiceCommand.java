@@ -28,7 +28,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** Services: instances of a catalog type inside an application, started and stopped as a unit. */
-@Command(name = "service", description = "Manage the services of an application.")
+@Command(
+    name = "service",
+    description = "Manage the services of an application.",
+    subcommands = {ServicePlacementCommand.class})
 public final class ServiceCommand extends CommandGroup {
 
   private static final Duration WAIT_POLL = Duration.ofSeconds(1);
