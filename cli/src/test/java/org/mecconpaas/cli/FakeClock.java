@@ -31,6 +31,12 @@ final class FakeClock implements Environment.Clock {
     now = now.plus(duration);
   }
 
+  /** Moves the time on without a sleep, as a slow master would. */
+  FakeClock advance(Duration duration) {
+    now = now.plus(duration);
+    return this;
+  }
+
   /** The next sleep after {@code count} more is interrupted. */
   FakeClock interruptAfter(int count) {
     sleepsBeforeInterrupt = sleeps.size() + count;

@@ -31,7 +31,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "service",
     description = "Manage the services of an application.",
-    subcommands = {ServicePlacementCommand.class})
+    subcommands = {
+      ServicePlacementCommand.class,
+      ServiceMigrateCommand.class,
+      ServiceMigrationsCommand.class
+    })
 public final class ServiceCommand extends CommandGroup {
 
   private static final Duration WAIT_POLL = Duration.ofSeconds(1);
