@@ -271,7 +271,7 @@ public final class ServiceCommand extends CommandGroup {
   @Command(
       name = "metrics",
       description = {
-        "Print the figures an instance reported lately, oldest first: CPU %, memory in MiB and"
+        "Print the figures an instance reported lately, oldest first: CPU %%, memory in MiB and"
             + " its role's own (a web proxy's requests per second and latency, ...).",
         "The master keeps the last 300 samples."
       })
