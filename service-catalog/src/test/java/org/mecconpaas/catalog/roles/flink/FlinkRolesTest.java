@@ -67,7 +67,11 @@ class FlinkRolesTest {
     report("both taskmanagers registered", started);
     Poll.until(START, "taskmanagers healthy", () -> tm1.healthy() && tm2.healthy());
     assertEquals(Optional.of(2L), rest.overview("taskmanagers"));
-    assertEquals(Optional.of(4L), rest.overview("slots-total"), "2 CPUs, 768 MiB: 2 slots each");
+    // a taskmanager's slots reach /overview with its first slot report, shortly after it registered
+    Poll.until(
+        START,
+        "2 CPUs, 768 MiB: 2 slots each",
+        () -> rest.overview("slots-total").equals(Optional.of(4L)));
     for (RoleInstance instance : List.of(jm, tm1, tm2)) {
       assertListensOnlyInItsRange(instance);
     }
