@@ -24,6 +24,7 @@ public class EarlyReconcile {
 
   @Resource private ManagedExecutorService executor;
   @Inject private ServiceReconciler reconciler;
+  @Inject private ReconcileGate gate;
 
   private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
@@ -35,7 +36,7 @@ public class EarlyReconcile {
         () -> {
           pending.remove(change.serviceId());
           try {
-            reconciler.reconcile(change.serviceId());
+            gate.runExclusive(change.serviceId(), () -> reconciler.reconcile(change.serviceId()));
           } catch (RuntimeException e) {
             LOG.log(Level.FINE, "early pass of service " + change.serviceId() + " failed", e);
           }

@@ -32,6 +32,7 @@ public class ReconcileLoop {
   @Inject private MasterSettings settings;
   @Inject private Clock clock;
   @Inject private ServiceFailures failures;
+  @Inject private ReconcileGate gate;
   @Inject private Autoscaler autoscaler;
 
   /** Autoscaling looks at figures that arrive every few seconds: no need to decide every second. */
@@ -57,8 +58,9 @@ public class ReconcileLoop {
         continue;
       }
       try {
-        reconciler.reconcile(serviceId);
-        backoffs.remove(serviceId);
+        if (gate.runExclusive(serviceId, () -> reconciler.reconcile(serviceId))) {
+          backoffs.remove(serviceId);
+        }
       } catch (RuntimeException e) {
         Duration delay =
             backoff == null ? Duration.ofSeconds(1) : min(backoff.delay().multipliedBy(2));
@@ -86,7 +88,7 @@ public class ReconcileLoop {
     }
     for (long serviceId : candidates) {
       try {
-        autoscaler.evaluate(serviceId);
+        gate.runExclusive(serviceId, () -> autoscaler.evaluate(serviceId));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "autoscaling service " + serviceId + " failed", e);
       }
