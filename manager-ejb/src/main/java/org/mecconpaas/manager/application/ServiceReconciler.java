@@ -98,11 +98,15 @@ public class ServiceReconciler {
   @Transactional(TxType.REQUIRES_NEW)
   public void reconcile(long serviceId) {
     Service service = em.find(Service.class, serviceId);
-    if (service == null) {
-      return;
+    if (service == null || service.state() == ServiceState.INIT) {
+      return; // never started: nothing to place, and INIT is not derived from instances
     }
     Instant now = clock.instant();
     boolean running = service.desiredState() == ServiceState.RUNNING;
+    // a removal only its node can confirm: a node that went DOWN never will
+    instances.of(service).stream()
+        .filter(i -> i.removing() && (i.node() == null || i.node().state() == NodeState.DOWN))
+        .forEach(i -> driver.release(i.name()));
     PlacementPlan plan =
         planner(service)
             .plan(

@@ -383,7 +383,7 @@ class ApiIT {
     Answer noNode =
         alice.put(
             svc + "/placement",
-            "{\"policy\":\"near\",\"near\":{\"latitude\":52.16,\"longitude\":4.49,\"radiusMeters\":100}}");
+            "{\"policy\":\"near\",\"near\":{\"latitude\":-33.9,\"longitude\":18.4,\"radiusMeters\":100}}");
     assertProblem(422, noNode);
     assertTrue(
         noNode.json().getString("detail").contains("no node within 100 m"), noNode::toString);
