@@ -243,13 +243,29 @@ public final class ExperimentRun {
           PROGRESS_SECONDS,
           TimeUnit.SECONDS);
       Instant end = runClock.start().plus(scenario.duration());
+      // Ctrl-C ends the run without finally blocks: the emulation must not walk on without it
+      Thread stopOnExit = new Thread(this::stopMobilityQuietly, "experiment-stop");
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
       try {
         load.runUntil(end);
       } finally {
         polls.shutdownNow();
         api.stopMobility();
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+          // the hook runs already
+        }
       }
       return report(services, requests, accessPoints, load, runClock);
+    }
+  }
+
+  private void stopMobilityQuietly() {
+    try {
+      api.stopMobility();
+    } catch (RuntimeException e) {
+      // exiting anyway; `mec` cannot do more here
     }
   }
 
