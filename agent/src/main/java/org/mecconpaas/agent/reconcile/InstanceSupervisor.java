@@ -475,10 +475,30 @@ final class InstanceSupervisor {
     notice =
         "start.sh exited with "
             + (code == null ? "unknown status" : code)
+            + lastErrorLine().map(line -> " (" + line + ")").orElse("")
             + "; restarting in "
             + roleRestarts.delayMillis() / 1000
             + " s";
     LOG.warning(id + ": " + notice);
+  }
+
+  /** The last line the instance wrote to stderr, for a message that says why it stopped. */
+  private java.util.Optional<String> lastErrorLine() {
+    try (java.io.RandomAccessFile file =
+        new java.io.RandomAccessFile(context.store().stderr(id).toFile(), "r")) {
+      long length = file.length();
+      int size = (int) Math.min(length, 2048);
+      byte[] tail = new byte[size];
+      file.seek(length - size);
+      file.readFully(tail);
+      String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\n");
+      String last = lines[lines.length - 1].strip();
+      return last.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(last.length() > 300 ? last.substring(0, 300) : last);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private void switchEnded(long version, Integer code) {
