@@ -1,5 +1,5 @@
 #!/bin/bash
-# php/backend: php-fpm (unix socket in MEC_STATE_DIR) behind its own nginx on MY_IP:MY_PORT, both
+# php/backend: php-fpm (on MY_IP:MY_PORT+1, for nginx only) behind its own nginx on MY_IP:MY_PORT, both
 # as nobody when run as root. Stays in the foreground; SIGTERM stops both at once. If one of them
 # dies the other is stopped too and start.sh fails, so that the agent restarts the pair.
 set -euo pipefail
@@ -13,7 +13,7 @@ mec_check_readable "$MEC_CODE_DIR"
 mec_writable_dirs "$STATE/run" "$STATE/tmp" "$STATE/sessions"
 chmod 0700 "$STATE/sessions"
 mkdir -p "$STATE/conf"
-rm -f "$STATE/run/php-fpm.sock"
+FPM_PORT=$((MY_PORT + 1))
 mec_flip_current "$MEC_CODE_DIR"
 
 # children: about 32 MiB each beside nginx and the php-fpm master; 2 per CPU without a limit
@@ -60,7 +60,7 @@ else
 fi
 
 # shellcheck disable=SC2090
-export STATE MY_IP MY_PORT MEC_INSTANCE FPM_CHILDREN PHP_SETTINGS BODY_LIMIT FPM_TERMINATE_TIMEOUT \
+export STATE MY_IP MY_PORT FPM_PORT MEC_INSTANCE FPM_CHILDREN PHP_SETTINGS BODY_LIMIT FPM_TERMINATE_TIMEOUT \
   FASTCGI_TIMEOUT
 mec_render "$ROLE_DIR/php-fpm.conf.tmpl" "$STATE/conf/php-fpm.conf"
 mec_render "$ROLE_DIR/nginx.conf.tmpl" "$STATE/conf/nginx.conf"
