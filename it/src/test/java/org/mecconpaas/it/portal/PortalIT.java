@@ -48,9 +48,11 @@ import org.openqa.selenium.WebElement;
  * three nodes. The first start as admin, then a newcomer's whole path: sign in, create an
  * application, add a generic service, upload a bundle, start it and watch it reach RUNNING with its
  * instance on the map, scale to three instances, read a log, stop. A second developer must find
- * nothing of the first one's anywhere. Then the rest of what a researcher and an operator do. The
- * steps build on each other, hence the fixed order; a failure leaves a screenshot and the page's
- * HTML in {@code target/screenshots} ({@code -Dmec.it.gallery=DIR} keeps one of every step).
+ * nothing of the first one's anywhere. A PHP service (never started) gets settings and an
+ * autoscaling policy, and a Flink service that does not run says so on its Jobs tab. Then the rest
+ * of what a researcher and an operator do. The steps build on each other, hence the fixed order; a
+ * failure leaves a screenshot and the page's HTML in {@code target/screenshots} ({@code
+ * -Dmec.it.gallery=DIR} keeps one of every step).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -62,11 +64,14 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   private static final String ALICE_PASSWORD = "alice password 1234";
   private static final String BOB_PASSWORD = "bob password 12345";
   private static final String SERVICE_PAGE = "/portal/service.xhtml?app=lab&name=web";
+  private static final String PHP_PAGE = "/portal/service.xhtml?app=lab&name=shop";
+  private static final String FLINK_PAGE = "/portal/service.xhtml?app=lab&name=stream";
 
   private MasterSetup setup;
   private RunningMaster master;
   private ApiClient anonymous;
   private ApiClient admin;
+  private ApiClient alice;
   private Browser browser;
   private Browser second;
   private Path bundle;
@@ -169,7 +174,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
 
   @Test
   @Order(2)
-  void aNewcomerDeploysAGenericServiceAndSeesItRunOnTheMap() {
+  void aNewcomerDeploysAGenericServiceAndSeesItRunOnTheMap() throws Exception {
     signIn(browser, "alice", ALICE_PASSWORD);
     assertTrue(browser.all(By.id("nav-users")).isEmpty(), "no operator pages for alice");
     browser.click(By.id("nav-applications"));
@@ -204,6 +209,15 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         d -> serviceState().equals("RUNNING") && runningMarkers() == 1);
     openTab(browser, "Instances");
     assertEquals(1, instanceRows());
+    alice = anonymous.login("alice", ALICE_PASSWORD);
+    String endpoint =
+        alice.get("/applications/lab/services/web").expect(200).object().getString("endpoint");
+    assertTrue(endpoint.matches("http://[0-9.]+:\\d+"), endpoint);
+    browser.await(
+        "the endpoint as a link in the head",
+        QUICK,
+        d -> browser.byId("live:endpoint").getText().equals(endpoint));
+    assertTrue(browser.byId("live:endpoint").getAttribute("href").startsWith(endpoint));
     shot(browser, "05-running");
 
     browser.click(By.id("actions:run"));
@@ -233,7 +247,14 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
 
   @Test
   @Order(3)
-  void scalingToThreeShowsThreeInstancesOnTheMapAndInTheTable() {
+  void scalingToThreeShowsThreeInstancesOnTheMapAndInTheTable() throws Exception {
+    String endpoint =
+        alice.get("/applications/lab/services/web").expect(200).object().getString("endpoint");
+    browser.go("/portal/application.xhtml?name=lab");
+    WebElement link =
+        rowWith(browser, "services:table", "web").findElement(By.cssSelector("a[id$=':endpoint']"));
+    assertEquals(endpoint, link.getText(), "the applications' service list links the endpoint");
+
     browser.go(SERVICE_PAGE);
     WebElement nodes = browser.visible(fieldLabelled(browser, "tabs:scale", "node"));
     nodes.sendKeys(Keys.chord(Keys.CONTROL, "a"), "99");
@@ -425,6 +446,142 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
 
   @Test
   @Order(8)
+  void aPhpServicesSettingsAreSavedOnlyWhenEveryOneIsValid() throws Exception {
+    alice
+        .post(
+            "/applications/lab/services",
+            Json.createObjectBuilder().add("name", "shop").add("type", "php").build())
+        .expect(201);
+    browser.go(PHP_PAGE);
+    assertTrue(browser.byId("endpoint-line").getText().contains("No endpoint yet"));
+    openTab(browser, "Settings");
+    By memory = fieldLabelled(browser, "tabs:settings", "memory_limit");
+    By upload = fieldLabelled(browser, "tabs:settings", "upload_max_filesize");
+    browser.type(memory, "512M");
+    browser.type(upload, "4096M");
+    browser.click(By.id("tabs:settings:save"));
+    browser.await(
+        "the bound next to upload_max_filesize",
+        QUICK,
+        d ->
+            messageFor(browser, browser.find(upload).getAttribute("id"))
+                .contains("between 1 and 512"));
+    assertTrue(
+        browser.all(By.cssSelector("[id='tabs:settings'] .ui-message-error")).size() == 1,
+        "memory_limit has no message");
+    assertEquals("512M", browser.find(memory).getAttribute("value"), "what was typed stays");
+    assertEquals(
+        "{}",
+        alice.get("/applications/lab/services/shop/settings").expect(200).object().toString(),
+        "nothing saved, not even the valid one");
+    shot(browser, "12a-settings-refused");
+
+    browser.type(upload, "64M");
+    browser.click(By.id("tabs:settings:save"));
+    browser.await(
+        "saved", QUICK, d -> browser.byId("messages").getText().contains("Settings saved"));
+    var stored = alice.get("/applications/lab/services/shop/settings").expect(200).object();
+    assertEquals("512M", stored.getString("memory_limit"));
+    assertEquals("64M", stored.getString("upload_max_filesize"));
+    browser.go(PHP_PAGE);
+    openTab(browser, "Settings");
+    assertEquals(
+        "64M",
+        browser
+            .find(fieldLabelled(browser, "tabs:settings", "upload_max_filesize"))
+            .getAttribute("value"));
+    assertNoSidewaysScroll();
+  }
+
+  @Test
+  @Order(9)
+  void anAutoscalingPolicyIsCheckedSavedShownAndRemoved() throws Exception {
+    browser.go(PHP_PAGE);
+    openTab(browser, "Autoscaling");
+    assertTrue(browser.byId("policy-state").getText().contains("no policy"));
+    assertEquals(
+        "200", browser.byId("tabs:autoscaling:p95").getAttribute("value"), "defaults shown");
+    assertEquals("backend", browser.byId("tabs:autoscaling:role_label").getText());
+
+    browser.type(By.id("tabs:autoscaling:p95"), "0");
+    browser.click(By.id("tabs:autoscaling:save"));
+    browser.await(
+        "the range next to the p95 objective",
+        QUICK,
+        d -> messageFor(browser, "tabs:autoscaling:p95").contains("1 to 60000"));
+    browser.type(By.id("tabs:autoscaling:p95"), "300");
+    browser.type(By.id("tabs:autoscaling:cpuLow"), "80");
+    browser.click(By.id("tabs:autoscaling:save"));
+    browser.await(
+        "the manager's refusal next to the CPU marks",
+        QUICK,
+        d -> messageFor(browser, "tabs:autoscaling:cpuHigh").contains("cpuLowPercent"));
+    assertEquals(404, alice.get("/applications/lab/services/shop/autoscaling").status());
+
+    browser.type(By.id("tabs:autoscaling:cpuLow"), "25");
+    browser.type(By.id("tabs:autoscaling:max"), "3");
+    browser.click(By.id("tabs:autoscaling:save"));
+    browser.await(
+        "the policy shown",
+        QUICK,
+        d -> browser.byId("policy-state").getText().contains("backend between 1 and 3 instances"));
+    assertTrue(browser.byId("policy-state").getText().contains("300 ms"));
+    var policy = alice.get("/applications/lab/services/shop/autoscaling").expect(200).object();
+    assertEquals(300, policy.getInt("p95Millis"));
+    assertEquals(25, policy.getInt("cpuLowPercent"));
+    assertEquals(3, policy.getInt("maxInstances"));
+    shot(browser, "12b-autoscaling");
+
+    browser.go(PHP_PAGE);
+    openTab(browser, "Autoscaling");
+    assertEquals("300", browser.byId("tabs:autoscaling:p95").getAttribute("value"));
+    openTab(browser, "Events");
+    assertTrue(browser.byId("tabs:events:timeline").getText().contains("autoscale.policy"));
+    openTab(browser, "Autoscaling");
+    browser.click(By.id("tabs:autoscaling:remove"));
+    confirm(browser);
+    browser.await(
+        "removed", QUICK, d -> browser.byId("policy-state").getText().contains("no policy"));
+    assertEquals(404, alice.get("/applications/lab/services/shop/autoscaling").status());
+    assertNoSidewaysScroll();
+  }
+
+  @Test
+  @Order(10)
+  void theJobsTabOfAFlinkServiceThatDoesNotRunSaysSo() throws Exception {
+    alice
+        .post(
+            "/applications/lab/services",
+            Json.createObjectBuilder().add("name", "stream").add("type", "flink").build())
+        .expect(201);
+    browser.go(FLINK_PAGE);
+    assertTrue(
+        browser.all(By.xpath("//ul[@role='tablist']//a[normalize-space()='Settings']")).isEmpty(),
+        "flink has no settings");
+    openTab(browser, "Jobs");
+    assertTrue(
+        browser.visible(By.id("jobs-unavailable")).getText().contains("no running JobManager"),
+        browser.byId("jobs-unavailable").getText());
+    browser.click(By.id("tabs:jobsubmit:submit"));
+    browser.await(
+        "the refusal at the top",
+        QUICK,
+        d -> browser.byId("messages").getText().contains("no running JobManager"));
+    // the poll asks again while the tab is shown (a fresh element), and still says why
+    browser.js("document.getElementById('jobs-unavailable').dataset.seen = 'yes';");
+    browser.await(
+        "the jobs list redrawn by the poll",
+        QUICK,
+        d ->
+            browser.find(By.id("jobs-unavailable")).getAttribute("data-seen") == null
+                && browser.byId("jobs-unavailable").getText().contains("no running JobManager"));
+    assertFalse(browser.text().contains("Exception"), browser.text());
+    shot(browser, "12c-jobs-without-jobmanager");
+    assertNoSidewaysScroll();
+  }
+
+  @Test
+  @Order(11)
   void applicationsAreRenamedAndDeletedAfterAConfirmation() {
     browser.click(By.id("nav-applications"));
     browser.type(By.id("create:name"), "scratch");
@@ -454,7 +611,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   }
 
   @Test
-  @Order(9)
+  @Order(12)
   void anOperatorDrainsANodeIssuesAJoinTokenAndDisablesAnAccount() throws Exception {
     second = second == null ? Browser.open(master.url()) : second;
     signIn(second, "admin", NEW_ADMIN_PASSWORD);
@@ -515,7 +672,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   }
 
   @Test
-  @Order(10)
+  @Order(13)
   void apiTokensAreShownOnceAndRevoked() throws Exception {
     browser.click(By.id("nav-account"));
     browser.type(By.id("tokens:tokenName"), "laptop");
@@ -542,7 +699,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   }
 
   @Test
-  @Order(11)
+  @Order(14)
   void aPageWhoseSessionEndedGoesToTheSignInPage() {
     browser.go("/portal/home.xhtml");
     browser.driver().manage().deleteAllCookies();
@@ -553,6 +710,21 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** The page as it stands fits a laptop and a tablet without scrolling sideways. */
+  private void assertNoSidewaysScroll() {
+    for (Dimension size : List.of(Browser.LAPTOP, Browser.TABLET)) {
+      browser.resize(size);
+      browser.settle();
+      Number overflow =
+          (Number)
+              browser.js(
+                  "return document.documentElement.scrollWidth"
+                      + " - document.documentElement.clientWidth;");
+      assertTrue(overflow.intValue() <= 0, browser.path() + " scrolls sideways at " + size);
+    }
+    browser.resize(Browser.LAPTOP);
+  }
 
   private void upload(Path file) {
     WebElement input = browser.find(By.cssSelector("input[type=file][id$='bundle_input']"));
