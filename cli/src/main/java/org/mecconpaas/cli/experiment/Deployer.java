@@ -36,6 +36,7 @@ import org.mecconpaas.cli.experiment.Scenario.ServicePlan;
 final class Deployer {
   static final Duration START_LIMIT = Duration.ofMinutes(3);
   private static final Duration POLL = Duration.ofSeconds(1);
+  private static final int PLACEMENT_ATTEMPTS = 4;
 
   private final MasterClient master;
   private final ExperimentApi api;
@@ -115,7 +116,7 @@ final class Deployer {
         new NewService(
             plan.name(), plan.type(), policy, plan.roles().isEmpty() ? null : plan.roles()));
     if (plan.placement() != null) {
-      api.putPlacement(app, plan.name(), placementJson(plan.placement()).toString());
+      putPlacement(app, plan);
     }
     if (plan.bundle() != null) {
       upload(app, plan);
@@ -124,6 +125,27 @@ final class Deployer {
     awaitRunning(app, plan.name());
     if (plan.run()) {
       master.triggerScript(app, plan.name(), ServiceScript.RUN);
+    }
+  }
+
+  /**
+   * PUT is idempotent, so a 5xx is tried again: right after creation the master's reconcile loop
+   * may update the new service at the same moment, and the master answers that clash with a 500.
+   */
+  private void putPlacement(String app, ServicePlan plan) throws InterruptedException {
+    String body = placementJson(plan.placement()).toString();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        api.putPlacement(app, plan.name(), body);
+        return;
+      } catch (ApiException e) {
+        if (e.isClientError() || attempt == PLACEMENT_ATTEMPTS) {
+          throw new ApiException(
+              e.status(), "placement of " + plan.name() + ": " + e.detail(), e.errors());
+        }
+        progress.println("(placement of " + plan.name() + ": " + e.detail() + "; trying again)");
+        clock.sleep(POLL);
+      }
     }
   }
 

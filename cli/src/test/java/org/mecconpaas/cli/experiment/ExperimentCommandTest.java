@@ -45,6 +45,8 @@ class ExperimentCommandTest {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private volatile boolean mobilityRunning;
+  private final java.util.concurrent.atomic.AtomicInteger placementClashes =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -146,6 +148,19 @@ class ExperimentCommandTest {
     assertTrue(first[1].contains(" 0 failed"), first[1]);
   }
 
+  @Test
+  void aPlacementThatClashesWithTheReconcileLoopIsPutAgain() throws IOException {
+    placementClashes.set(2);
+    Path scenario = dir.resolve("s.yaml");
+    Files.writeString(scenario, scenario("requestsPerSecond: 2"));
+    String[] result =
+        run("experiment", "run", scenario.toString(), "--out", dir.resolve("o").toString());
+    assertEquals("0", result[0], result[2]);
+    assertEquals(
+        3, requests.stream().filter(r -> r.startsWith("PUT ")).count(), requests.toString());
+    assertTrue(result[2].contains("(placement of echo: internal error; trying again)"), result[2]);
+  }
+
   /** What the run asked to be done, without the polls whose count depends on timing. */
   private List<String> deployAndMobilityCalls() {
     return requests.stream().filter(r -> !r.startsWith("GET ") && !r.contains("/code ")).toList();
@@ -187,6 +202,8 @@ class ExperimentCommandTest {
     } else if (key.equals("DELETE " + MOBILITY)) {
       mobilityRunning = false;
       reply(exchange, 204, "");
+    } else if (key.endsWith("/placement") && placementClashes.getAndDecrement() > 0) {
+      reply(exchange, 500, "{\"status\":500,\"detail\":\"internal error\"}");
     } else if (answers.containsKey(key)) {
       reply(
           exchange,
