@@ -22,22 +22,42 @@ public final class ProcessTable {
   private static final long PAGE_BYTES = 4096;
 
   private Map<Long, ContainerUsage> byGroup = Map.of();
+  private Map<Long, ContainerUsage> byProcess = Map.of();
   private long scannedAtNanos;
 
   /** The summed use of the live processes of these process groups. */
   public synchronized ContainerUsage usage(Collection<Long> groups) {
+    refresh();
+    return sum(byGroup, groups);
+  }
+
+  /**
+   * The summed use of these processes (a container's cgroup members: daemons that left their
+   * process group, such as php-fpm's workers, still count).
+   */
+  public synchronized ContainerUsage usageOfProcesses(Collection<Long> pids) {
+    refresh();
+    return sum(byProcess, pids);
+  }
+
+  private void refresh() {
     if (scannedAtNanos == 0 || System.nanoTime() - scannedAtNanos > MAX_AGE_NANOS) {
-      byGroup = scan();
+      Map<Long, ContainerUsage> processes = new HashMap<>();
+      byGroup = scan(processes);
+      byProcess = processes;
       scannedAtNanos = System.nanoTime();
     }
+  }
+
+  private static ContainerUsage sum(Map<Long, ContainerUsage> usage, Collection<Long> keys) {
     ContainerUsage total = ContainerUsage.NONE;
-    for (long group : groups) {
-      total = total.plus(byGroup.getOrDefault(group, ContainerUsage.NONE));
+    for (long key : keys) {
+      total = total.plus(usage.getOrDefault(key, ContainerUsage.NONE));
     }
     return total;
   }
 
-  private static Map<Long, ContainerUsage> scan() {
+  private static Map<Long, ContainerUsage> scan(Map<Long, ContainerUsage> processes) {
     Map<Long, ContainerUsage> groups = new HashMap<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
       for (Path entry : entries) {
@@ -50,10 +70,9 @@ public final class ProcessTable {
           }
           long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
           long rssPages = Long.parseLong(fields[21]);
-          groups.merge(
-              Long.parseLong(fields[2]),
-              new ContainerUsage(ticks * NANOS_PER_TICK, rssPages * PAGE_BYTES),
-              ContainerUsage::plus);
+          ContainerUsage one = new ContainerUsage(ticks * NANOS_PER_TICK, rssPages * PAGE_BYTES);
+          groups.merge(Long.parseLong(fields[2]), one, ContainerUsage::plus);
+          processes.put(Long.parseLong(entry.getFileName().toString()), one);
         } catch (IOException | RuntimeException e) {
           // the process ended while we looked
         }

@@ -196,6 +196,10 @@ public final class ProcessRuntime implements ContainerRuntime {
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
+    if (cgroups.isPresent()) {
+      // the container's cgroups hold every process it started, whichever group or session
+      return Optional.of(processes.usageOfProcesses(cgroups.get().pids(nodeName.get(), name)));
+    }
     return Optional.of(processes.usage(recordedGroups(dir)));
   }
 

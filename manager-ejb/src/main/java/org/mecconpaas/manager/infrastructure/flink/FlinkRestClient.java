@@ -174,11 +174,20 @@ public class FlinkRestClient {
           if (!summary.isEmpty()) {
             summary.append(" | ");
           }
-          summary.append(trimmed.replaceFirst("^Caused by: ", ""));
+          summary.append(withoutClassName(trimmed.replaceFirst("^Caused by: ", "")));
         }
       }
     }
     return abbreviate(summary.toString());
+  }
+
+  /**
+   * "org.apache.flink...ProgramInvocationException: Neither a 'Main-Class'..." becomes the message
+   * alone: users need Flink's words, not its class names (nor does the API show any).
+   */
+  static String withoutClassName(String line) {
+    String stripped = line.replaceFirst("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?::\\s*|$)", "");
+    return stripped.isBlank() ? line : stripped;
   }
 
   private static String abbreviate(String text) {

@@ -114,9 +114,8 @@ class FlinkRestClientTest {
 
     assertEquals(500, error.status());
     assertEquals(
-        "org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application."
-            + " | org.apache.flink.client.program.ProgramInvocationException: Neither a"
-            + " 'Main-Class', nor a 'program-class' entry was found in the jar file.",
+        "Could not execute application. | Neither a 'Main-Class', nor a 'program-class' entry was"
+            + " found in the jar file.",
         error.getMessage());
   }
 
