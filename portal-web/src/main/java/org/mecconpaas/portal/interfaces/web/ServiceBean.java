@@ -17,6 +17,7 @@ import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.application.AuditTrail;
 import org.mecconpaas.manager.application.Caller;
 import org.mecconpaas.manager.application.InstanceMetricsHistory;
+import org.mecconpaas.manager.application.Migrations;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.DomainException;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
@@ -28,9 +29,9 @@ import org.primefaces.PrimeFaces;
 
 /**
  * The service page: state, phase and endpoint, instances (table and map), scaling, start and stop,
- * the generic service's scripts, events and charts. The poll calls {@link #refresh()} every two
- * seconds; the code versions, settings, autoscaling policy, Flink jobs and logs have beans of their
- * own on the same view.
+ * the generic service's scripts, events, migrations and charts. The poll calls {@link #refresh()}
+ * every two seconds; the code versions, settings, autoscaling policy, placement, the Migrate
+ * dialog, Flink jobs and logs have beans of their own on the same view.
  */
 @Named
 @ViewScoped
@@ -74,6 +75,7 @@ public class ServiceBean implements Serializable {
   @Inject private transient AuditTrail audit;
   @Inject private transient EdgeView edgeView;
   @Inject private transient InstanceMetricsHistory metrics;
+  @Inject private transient Migrations migrationLog;
   @Inject private transient CurrentCaller caller;
 
   private String app;
@@ -83,6 +85,7 @@ public class ServiceBean implements Serializable {
   private List<InstanceRow> instances = List.of();
   private List<EdgeMap.Point> map = List.of();
   private List<EventRow> events = List.of();
+  private List<MigrationRow> migrations = List.of();
   private int eventsShown = EVENTS_PAGE;
   private long eventsTotal;
   private InstanceCharts.View charts = InstanceCharts.View.NONE;
@@ -131,6 +134,7 @@ public class ServiceBean implements Serializable {
     var page = audit.list(me, app, name, 0, eventsShown);
     events = EventRow.of(page.items());
     eventsTotal = page.total();
+    migrations = MigrationRow.of(migrationLog.list(me, app, name), Instant.now());
     charts(current);
   }
 
@@ -333,6 +337,11 @@ public class ServiceBean implements Serializable {
 
   public boolean isMoreEvents() {
     return eventsTotal > events.size() && eventsShown < 500;
+  }
+
+  /** The service's migrations, newest first. */
+  public List<MigrationRow> getMigrations() {
+    return migrations;
   }
 
   public InstanceCharts.View getCharts() {
