@@ -164,12 +164,12 @@ class WebHostingIT {
       load.close();
       assertEquals(List.of(), load.failures(), "the old version kept serving");
       assertTrue(load.lastBody().startsWith("version 2"), load.lastBody());
+      // the instance that refused it says why in its log (web and backend both check PHP)
+      String refuser = refused.getString("refusedReason").split(":")[0];
+      String stderr =
+          dev.text(SITE + "/instances/" + refuser + "/logs/stderr?tail=1000").expect(200).body();
+      assertTrue(stderr.contains("broken.php"), "the log names the file: " + stderr);
     }
-    // the instance that refused it says why in its log (web and backend both check PHP)
-    String refuser = refused.getString("refusedReason").split(":")[0];
-    String stderr =
-        dev.text(SITE + "/instances/" + refuser + "/logs/stderr?tail=1000").expect(200).body();
-    assertTrue(stderr.contains("broken.php"), "the log names the file: " + stderr);
   }
 
   @Test
