@@ -10,7 +10,8 @@ import java.util.function.Function;
  * The follow-me rule of {@code near-users}: when a user's access point is farther than the allowed
  * distance from every instance of the service, the instance nearest to that user moves to the node
  * nearest to the user that can take it. One move at a time, and only one that brings the user
- * closer. Pure.
+ * closer without leaving anyone farther than the farthest user is now (no swinging back and forth
+ * between two groups of users). Pure.
  */
 public final class FollowMe {
   private FollowMe() {}
@@ -20,6 +21,21 @@ public final class FollowMe {
 
   /** The migration to start, and why. */
   public record Move(String instance, long nodeId, String reason) {}
+
+  /** The farthest any user is from its nearest instance, with {@code moved} at {@code to}. */
+  private static double worstDistance(
+      List<GeoPoint> users, List<Serving> serving, Serving moved, GeoPoint to) {
+    double worst = 0;
+    for (GeoPoint user : users) {
+      double nearest = Double.MAX_VALUE;
+      for (Serving s : serving) {
+        GeoPoint at = s == moved ? to : s.position();
+        nearest = Math.min(nearest, at.distanceMeters(user));
+      }
+      worst = Math.max(worst, nearest);
+    }
+    return worst;
+  }
 
   public static Optional<Move> plan(
       List<Serving> serving,
@@ -53,10 +69,14 @@ public final class FollowMe {
     Serving moving = nearestToWorst;
     ResourceRequest request = requestOfRole.apply(moving.role());
     double current = worstDistance;
+    double worstNow = worstDistance(users, serving, null, null);
     return nodes.stream()
         .filter(n -> n.position() != null && n.fits(request) && spec.admits(n))
         .filter(n -> serving.stream().noneMatch(s -> s.nodeId() == n.nodeId()))
         .filter(n -> n.position().distanceMeters(user) < current)
+        // the farthest user overall must be better off: moving an instance away from its other
+        // users would only make them the farthest, and the instance would swing back and forth
+        .filter(n -> worstDistance(users, serving, moving, n.position()) < worstNow)
         .min(
             Comparator.comparingDouble((NodeCapacity n) -> n.position().distanceMeters(user))
                 .thenComparing(NodeCapacity::name))
