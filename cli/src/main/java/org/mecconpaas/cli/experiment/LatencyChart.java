@@ -25,6 +25,7 @@ final class LatencyChart {
   private static final int RIGHT = 20;
   private static final int TOP = 20;
   private static final int BOTTOM = 50;
+  private static final int LABEL_WIDTH = 70;
 
   private final StringBuilder svg = new StringBuilder();
   private final double seconds;
@@ -126,6 +127,7 @@ final class LatencyChart {
   }
 
   private void migrations(List<MigrationRecord> migrations, RunClock clock) {
+    double lastLabel = Double.NEGATIVE_INFINITY;
     for (MigrationRecord m : migrations) {
       if (m.requestedAt() == null) {
         continue;
@@ -154,13 +156,17 @@ final class LatencyChart {
                 TOP,
                 TOP + plotHeight()));
       }
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#a05000\">%s</text>%n",
-              x(from) + 2,
-              TOP + 12,
-              escape("m" + m.id() + " " + m.from() + "\u2192" + m.to())));
+      if (x(from) - lastLabel >= LABEL_WIDTH) {
+        // labels of migrations close together would overlap: their bands keep a title
+        lastLabel = x(from);
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#a05000\">%s</text>%n",
+                x(from) + 2,
+                TOP + 12,
+                escape("m" + m.id() + " " + m.from() + "\u2192" + m.to())));
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,13 @@ final class MecProcess {
   private final Path configDir;
   private final Path workDir;
 
+  /**
+   * Runs a copy of {@code jar}: a run lasts minutes, and a build that rewrites the jar meanwhile
+   * would pull classes from under the running CLI.
+   */
   MecProcess(Path jar, Path workDir) throws IOException {
-    this.jar = jar;
     this.workDir = Files.createDirectories(workDir);
+    this.jar = Files.copy(jar, workDir.resolve("mec.jar"), StandardCopyOption.REPLACE_EXISTING);
     this.configDir = Files.createDirectories(workDir.resolve("mec-config"));
   }
 
