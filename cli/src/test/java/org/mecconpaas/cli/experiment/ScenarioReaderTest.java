@@ -41,7 +41,7 @@ class ScenarioReaderTest {
     assertEquals(20, walkers.count());
     assertEquals(7, walkers.seed());
     assertEquals(
-        List.of("near-users", "pack"),
+        List.of("near-users", "near-users", "pack"),
         campus.services().stream().map(s -> s.placement().policy()).toList());
   }
 
