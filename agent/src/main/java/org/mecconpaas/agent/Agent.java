@@ -40,6 +40,7 @@ public final class Agent {
   private final ContainerRuntime runtime;
   private final Consumer<String> errors;
   private final CountDownLatch stopping = new CountDownLatch(1);
+  private final BeatPause pause = new BeatPause();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public Agent(AgentConfig config, ContainerRuntime runtime) {
@@ -78,6 +79,7 @@ public final class Agent {
   public boolean stop(Duration timeout) throws InterruptedException {
     LOG.fine("stopping");
     stopping.countDown();
+    pause.stop();
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -138,6 +140,10 @@ public final class Agent {
       loadDesired(desiredStore, reconciler);
       reconciler.reconcileOnce(); // before the first heartbeat: the master may be away
       reconciler.start(Duration.ofSeconds(1));
+      reconciler.whenPhasesChange(pause::news);
+      MasterWakeWatch wakeWatch =
+          new MasterWakeWatch(
+              since -> master.pollWake(credential.credential(), since), pause::news);
       new HeartbeatLoop(
               master,
               credential.credential(),
@@ -149,7 +155,8 @@ public final class Agent {
               accessPoint,
               interval,
               config.intervalMillis(),
-              this::sleep)
+              pause,
+              wakeWatch)
           .run();
     } finally {
       accessPoint.close(); // the router's ports and connections; containers keep running

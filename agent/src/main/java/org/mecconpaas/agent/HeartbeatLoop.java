@@ -39,13 +39,15 @@ final class HeartbeatLoop {
   private final InstanceStateStore instances;
   private final MetricsReader metrics;
   private final Long fixedInterval;
-  private final Enroller.Sleeper sleeper;
+  private final BeatPause pause;
+  private final MasterWakeWatch wakeWatch;
   private long interval;
 
   /** How often the wait between beats looks for instances that changed phase. */
   static final long EARLY_CHECK_MILLIS = 200;
 
   private Map<String, String> lastPhases = Map.of();
+  private Set<Object> lastClients = Set.of();
   private int failures;
 
   private final AccessPoint accessPoint;
@@ -61,7 +63,8 @@ final class HeartbeatLoop {
       AccessPoint accessPoint,
       long initialInterval,
       Long fixedInterval,
-      Enroller.Sleeper sleeper) {
+      BeatPause pause,
+      MasterWakeWatch wakeWatch) {
     this.accessPoint = accessPoint;
     this.master = master;
     this.credential = credential;
@@ -71,7 +74,8 @@ final class HeartbeatLoop {
     this.instances = instances;
     this.metrics = metrics;
     this.fixedInterval = fixedInterval;
-    this.sleeper = sleeper;
+    this.pause = pause;
+    this.wakeWatch = wakeWatch;
     this.interval = fixedInterval != null ? fixedInterval : initialInterval;
   }
 
@@ -83,22 +87,28 @@ final class HeartbeatLoop {
   }
 
   /**
-   * Waits for the next beat, but cuts the wait short when an instance changed phase (created,
-   * running, failed): the master learns of it within a fraction of a second instead of up to one
-   * interval later, which is most of a service's start time.
+   * Waits for the next beat, but cuts the wait short when there is news: an instance changed phase
+   * (created, running, failed), the reply just put other stations on the access point (emulation),
+   * or the master's long poll says this node's reply changed. Each would otherwise wait up to one
+   * interval, and a migration takes several such hops between master and nodes.
    */
   private boolean awaitNextBeat() {
     long delay = nextDelay();
     if (failures > 0) {
-      return sleeper.sleep(delay);
+      return pause.sleep(delay);
     }
+    if (!clientIds(accessPoint.clients()).equals(lastClients)) {
+      return true;
+    }
+    wakeWatch.ensurePolling();
     for (long waited = 0; waited < delay; waited += EARLY_CHECK_MILLIS) {
-      if (!sleeper.sleep(Math.min(EARLY_CHECK_MILLIS, delay - waited))) {
+      if (!pause.sleep(Math.min(EARLY_CHECK_MILLIS, delay - waited))) {
         return false;
       }
-      if (!phases().equals(lastPhases)) {
+      if (pause.takeNews() || !phases().equals(lastPhases)) {
         return true;
       }
+      wakeWatch.ensurePolling();
     }
     return true;
   }
@@ -150,7 +160,9 @@ final class HeartbeatLoop {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("metrics", metrics.sample().toJson());
     report.put("instances", instanceJson);
-    report.put("clients", accessPoint.clients());
+    List<Map<String, Object>> clients = accessPoint.clients();
+    lastClients = clientIds(clients);
+    report.put("clients", clients);
     return report;
   }
 
@@ -171,6 +183,13 @@ final class HeartbeatLoop {
     if (fixedInterval == null && reply.heartbeatIntervalMillis() >= 100) {
       interval = reply.heartbeatIntervalMillis();
     }
+  }
+
+  /** Only who is there: a station's other fields (its join time from hostapd) may jitter. */
+  private static Set<Object> clientIds(List<Map<String, Object>> clients) {
+    Set<Object> ids = new java.util.HashSet<>();
+    clients.forEach(c -> ids.add(c.get("id")));
+    return ids;
   }
 
   private long nextDelay() {

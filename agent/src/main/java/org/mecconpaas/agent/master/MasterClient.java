@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.mecconpaas.agent.json.Json;
 import org.mecconpaas.agent.json.JsonMap;
 
@@ -19,6 +21,9 @@ public final class MasterClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The master answers a wake poll within 20 s; this leaves room for a slow answer. */
+  private static final Duration WAKE_TIMEOUT = Duration.ofSeconds(30);
 
   private final String base;
   private final HttpClient http;
@@ -53,6 +58,31 @@ public final class MasterClient {
     HttpResponse<byte[]> response = post("/agent/v1/heartbeat", credential, report);
     expect(response, 200);
     return HeartbeatReply.fromJson(parse(response));
+  }
+
+  /**
+   * The long poll of {@code GET /agent/v1/wake}: completes with the node's wake version once it
+   * differs from {@code since} (or with {@code since} when the master gave up waiting); fails with
+   * {@link MasterRejected} (404 from a master without it) or an {@link IOException}.
+   */
+  public CompletableFuture<Long> pollWake(String credential, long since) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri("/agent/v1/wake?since=" + since))
+            .timeout(WAKE_TIMEOUT)
+            .header("Accept", "application/json, application/problem+json")
+            .header("Authorization", "Bearer " + credential)
+            .GET()
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        .thenApply(
+            response -> {
+              try {
+                expect(response, 200);
+                return parse(response).longValue("version");
+              } catch (IOException e) {
+                throw new CompletionException(e);
+              }
+            });
   }
 
   /** Streams {@code GET {master}{path}} into {@code target}. */

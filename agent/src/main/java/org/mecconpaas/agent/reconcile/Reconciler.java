@@ -48,6 +48,7 @@ public final class Reconciler {
   private volatile DesiredState desired;
   private DesiredState swept;
   private volatile List<InstanceReport> reports = List.of();
+  private volatile Runnable onPhaseChange = () -> {};
   private volatile boolean running;
   private Thread thread;
 
@@ -183,7 +184,25 @@ public final class Reconciler {
       }
       next.add(supervisor.report());
     }
+    List<InstanceReport> before = reports;
     reports = List.copyOf(next);
+    if (!phases(before).equals(phases(reports))) {
+      onPhaseChange.run();
+    }
+  }
+
+  /**
+   * Called (on the reconciler's thread) after a pass in which an instance changed phase: the
+   * heartbeat loop reports it at once instead of at its next beat.
+   */
+  public void whenPhasesChange(Runnable action) {
+    onPhaseChange = action;
+  }
+
+  private static Map<String, InstancePhase> phases(List<InstanceReport> reports) {
+    Map<String, InstancePhase> phases = new LinkedHashMap<>();
+    reports.forEach(r -> phases.put(r.id(), r.phase()));
+    return phases;
   }
 
   private void retire(InstanceSupervisor supervisor) {

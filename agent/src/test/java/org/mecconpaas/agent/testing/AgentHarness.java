@@ -56,6 +56,13 @@ public final class AgentHarness implements AutoCloseable {
 
   public RunningAgent start(FakeMaster master, boolean withToken, String... extraArgs)
       throws Exception {
+    return start(master, withToken, 100, extraArgs);
+  }
+
+  /** An agent that beats every {@code intervalMillis} (unless something cuts the wait short). */
+  public RunningAgent start(
+      FakeMaster master, boolean withToken, long intervalMillis, String... extraArgs)
+      throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -66,7 +73,7 @@ public final class AgentHarness implements AutoCloseable {
                 "--name",
                 node,
                 "--interval-ms",
-                "100",
+                String.valueOf(intervalMillis),
                 "--address",
                 "127.0.0.1"));
     if (withToken) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mecconpaas.agent.json.Json;
 import org.mecconpaas.agent.json.JsonMap;
@@ -39,9 +40,59 @@ public final class FakeMaster implements AutoCloseable {
   private volatile boolean revoked;
   private HttpServer server;
   private int port;
+  private final boolean wakes;
+  private long wakeVersion;
+  private int waitingPolls;
 
   public FakeMaster() throws IOException {
+    this(false);
+  }
+
+  /**
+   * @param wakes whether it serves the agents' long poll ({@code GET /agent/v1/wake}), as the real
+   *     master does; without, the agent beats at its interval only
+   */
+  public FakeMaster(boolean wakes) throws IOException {
+    this.wakes = wakes;
     start(0);
+  }
+
+  /** Answers the open long polls: the agents should beat now. */
+  public synchronized void wake() {
+    wakeVersion++;
+    notifyAll();
+  }
+
+  /** How many long polls wait now. */
+  public synchronized int waitingPolls() {
+    return waitingPolls;
+  }
+
+  private void wake(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!authorized(exchange)) {
+        problem(exchange, 401, "unknown or revoked credential");
+        return;
+      }
+      String query = exchange.getRequestURI().getQuery();
+      long since = Long.parseLong(query.substring(query.indexOf('=') + 1));
+      json(exchange, 200, Map.of("version", awaitVersionOtherThan(since)));
+    }
+  }
+
+  private synchronized long awaitVersionOtherThan(long since) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    waitingPolls++;
+    try {
+      while (wakeVersion == since && System.nanoTime() < deadline) {
+        wait(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      waitingPolls--;
+    }
+    return wakeVersion;
   }
 
   private void start(int wantedPort) throws IOException {
@@ -49,6 +100,10 @@ public final class FakeMaster implements AutoCloseable {
     server.createContext("/agent/v1/enroll", this::enroll);
     server.createContext("/agent/v1/heartbeat", this::heartbeat);
     server.createContext("/agent/v1/bundles/", this::bundle);
+    if (wakes) {
+      server.createContext("/agent/v1/wake", this::wake);
+      server.setExecutor(Executors.newCachedThreadPool()); // a long poll must not block the rest
+    }
     server.start();
     port = server.getAddress().getPort();
   }

@@ -22,13 +22,13 @@ public class AccessPointLoop {
   private static final Logger LOG = Logger.getLogger(AccessPointLoop.class.getName());
 
   @Inject private MobilityEmulation mobility;
-  @Inject private ClientAssociations associations;
+  @Inject private AssociationPass associations;
   @Inject private AccessPointRoutes routes;
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   public void pass() {
     step("mobility emulation", mobility::tick);
-    step("client associations", associations::reconcile);
+    step("client associations", associations::run);
     step("route ports", routes::assignPorts);
   }
 

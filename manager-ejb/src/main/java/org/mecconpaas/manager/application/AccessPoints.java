@@ -1,6 +1,7 @@
 package org.mecconpaas.manager.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,9 @@ public class AccessPoints {
   private MobilityEmulation mobility;
   private AccessPointRoutes routes;
 
+  /** Field-injected: tests outside the container construct this without events. */
+  @Inject private Event<StationsChanged> stationsChanged;
+
   protected AccessPoints() {}
 
   @Inject
@@ -31,7 +35,9 @@ public class AccessPoints {
 
   /** Runs in the heartbeat's transaction. */
   public AccessPointPlan heartbeat(Node node, List<StationSeen> stations, Instant now) {
-    associations.reported(node, stations, now);
+    if (associations.reported(node, stations, now) && stationsChanged != null) {
+      stationsChanged.fire(new StationsChanged(node.name()));
+    }
     return new AccessPointPlan(mobility.stationsFor(node.name()), routes.forNode(node));
   }
 }

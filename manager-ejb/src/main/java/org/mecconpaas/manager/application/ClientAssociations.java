@@ -48,14 +48,24 @@ public class ClientAssociations {
     this.clock = clock;
   }
 
-  /** A node's heartbeat listed these stations (ids that cannot be client ids are ignored). */
-  public void reported(Node node, List<StationSeen> stations, Instant now) {
+  /**
+   * A node's heartbeat listed these stations (ids that cannot be client ids are ignored).
+   *
+   * @return whether the node lists other clients than in its report before
+   */
+  public boolean reported(Node node, List<StationSeen> stations, Instant now) {
     List<StationSeen> valid =
         stations.stream()
             .filter(s -> MobileClient.validId(s.client()))
             .limit(MAX_STATIONS)
             .toList();
-    latest.put(node.id(), new NodeStations(node.id(), node.name(), valid, now));
+    NodeStations before =
+        latest.put(node.id(), new NodeStations(node.id(), node.name(), valid, now));
+    return before == null || !clientIds(before.stations()).equals(clientIds(valid));
+  }
+
+  private static Set<String> clientIds(List<StationSeen> stations) {
+    return stations.stream().map(StationSeen::client).collect(Collectors.toSet());
   }
 
   /**
@@ -63,14 +73,17 @@ public class ClientAssociations {
    * associated there (the latest association wins when several list it); a client no longer listed
    * by its node, or whose node is DOWN, is associated with none. Nodes that have not reported since
    * the master started keep their clients until they do.
+   *
+   * @return whether any client was associated elsewhere or with none
    */
   @Transactional
-  public void reconcile() {
+  public boolean reconcile() {
     Instant now = clock.instant();
     Map<Long, Node> byId = nodes.all().stream().collect(Collectors.toMap(Node::id, n -> n));
     latest.keySet().removeIf(id -> !byId.containsKey(id) || byId.get(id).state() == NodeState.DOWN);
     Map<String, StationSighting> winners = StationSighting.latest(sightings());
     Set<String> placed = new HashSet<>();
+    boolean changed = false;
     for (MobileClient client : clients.associated()) {
       Node at = client.node().orElseThrow();
       StationSighting winner = winners.get(client.id());
@@ -78,15 +91,17 @@ public class ClientAssociations {
         boolean notHeardYet = at.state() != NodeState.DOWN && !latest.containsKey(at.id());
         if (!notHeardYet) {
           leave(client, now);
+          changed = true;
         }
         placed.add(client.id());
       } else if (winner.nodeId() == at.id()) {
         placed.add(client.id());
       } // else it moved: associate() below ends its stay at the old node
     }
-    winners.values().stream()
-        .filter(w -> !placed.contains(w.client()))
-        .forEach(w -> associate(w.client(), byId.get(w.nodeId()), now));
+    List<StationSighting> moved =
+        winners.values().stream().filter(w -> !placed.contains(w.client())).toList();
+    moved.forEach(w -> associate(w.client(), byId.get(w.nodeId()), now));
+    return changed || !moved.isEmpty();
   }
 
   private List<StationSighting> sightings() {

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * or a heartbeat never waits for it, and several changes before it runs make one pass. The {@link
  * ReconcileLoop}'s tick stays the safety net (and does the back-off of failing passes); a pass that
  * collides with the tick's on the same service fails on the optimistic lock and is simply left to
- * the tick.
+ * the tick. After the pass the agents are woken ({@link AgentWakeups}) to fetch what changed.
  */
 @ApplicationScoped
 public class EarlyReconcile {
@@ -25,6 +25,7 @@ public class EarlyReconcile {
   @Resource private ManagedExecutorService executor;
   @Inject private ServiceReconciler reconciler;
   @Inject private ReconcileGate gate;
+  @Inject private AgentWakeups wakeups;
 
   private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
@@ -36,7 +37,12 @@ public class EarlyReconcile {
         () -> {
           pending.remove(change.serviceId());
           try {
-            gate.runExclusive(change.serviceId(), () -> reconciler.reconcile(change.serviceId()));
+            // the pass may have placed, removed or switched instances: every node's reply (its
+            // instances, its router's routes) may differ, and no agent should wait for its beat
+            if (gate.runExclusive(
+                change.serviceId(), () -> reconciler.reconcile(change.serviceId()))) {
+              wakeups.wakeAll();
+            }
           } catch (RuntimeException e) {
             LOG.log(Level.FINE, "early pass of service " + change.serviceId() + " failed", e);
           }

@@ -55,6 +55,9 @@ public class MobilityEmulation {
   private AuditTrail audit;
   private Clock clock;
 
+  /** Field-injected: tests outside the container construct this without agents to wake. */
+  @Inject private AgentWakeups wakeups;
+
   protected MobilityEmulation() {}
 
   @Inject
@@ -103,6 +106,7 @@ public class MobilityEmulation {
     MobilityRun stopped = run.getAndSet(null);
     if (stopped != null) {
       audit.success(caller.username(), "mobility.stop", null, null, null, stopped.model().name());
+      wakeAccessPoints(stopped.nodesChangedSince(null));
     }
   }
 
@@ -135,6 +139,8 @@ public class MobilityEmulation {
       MobilityRun next = advance(current.model(), current.startedAt());
       if (run.compareAndSet(current, next)) {
         positions = next.positions();
+        // the access points whose stations changed hear of it now, as a radio would
+        wakeAccessPoints(next.nodesChangedSince(current));
       }
     }
     Instant now = clock.instant();
@@ -170,7 +176,14 @@ public class MobilityEmulation {
       throw new StateConflict("the mobility emulation runs already; stop it first");
     }
     audit.success(caller.username(), "mobility.start", null, null, null, detail);
+    wakeAccessPoints(first.nodesChangedSince(null));
     return first;
+  }
+
+  private void wakeAccessPoints(java.util.Set<String> nodes) {
+    if (wakeups != null && !nodes.isEmpty()) {
+      wakeups.wake(nodes);
+    }
   }
 
   private MobilityRun advance(MobilityModel model, Instant startedAt) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.mecconpaas.manager.domain.model.client.MobilityModel;
 import org.mecconpaas.manager.domain.model.placement.GeoPoint;
 
@@ -41,5 +43,26 @@ public record MobilityRun(
         });
     stations.sort(null);
     return stations;
+  }
+
+  /** The nodes whose stations differ between {@code before} (none: no run) and this run. */
+  public Set<String> nodesChangedSince(MobilityRun before) {
+    Map<String, String> was = before == null ? Map.of() : before.accessPoints();
+    Set<String> changed = new TreeSet<>();
+    Set<String> clients = new TreeSet<>(was.keySet());
+    clients.addAll(accessPoints.keySet());
+    for (String client : clients) {
+      String from = was.get(client);
+      String to = accessPoints.get(client);
+      if (!java.util.Objects.equals(from, to)) {
+        if (from != null) {
+          changed.add(from);
+        }
+        if (to != null) {
+          changed.add(to);
+        }
+      }
+    }
+    return changed;
   }
 }

@@ -79,6 +79,18 @@ public class ServiceReconciler {
     this.driver = driver;
   }
 
+  /** Services to run that place near their users: a client that moved concerns them. */
+  @Transactional
+  public List<Long> servicesFollowingUsers() {
+    return em.createQuery(
+            "SELECT s.id FROM Service s WHERE s.placementPolicy = :policy"
+                + " AND s.desiredState = :running ORDER BY s.id",
+            Long.class)
+        .setParameter("policy", PlacementPolicy.NEAR_USERS)
+        .setParameter("running", ServiceState.RUNNING)
+        .getResultList();
+  }
+
   /** Services that may have something to do: neither at INIT nor settled in STOPPED. */
   @Transactional
   public List<Long> servicesToReconcile() {

@@ -1,19 +1,26 @@
 package org.mecconpaas.portal.interfaces.agent;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.mecconpaas.manager.application.AgentGateway;
 import org.mecconpaas.manager.application.AgentMessages.Enrolled;
 import org.mecconpaas.manager.application.AgentMessages.Enrollment;
@@ -21,6 +28,7 @@ import org.mecconpaas.manager.application.AgentMessages.LogChunk;
 import org.mecconpaas.manager.application.AgentMessages.Reply;
 import org.mecconpaas.manager.application.AgentMessages.Report;
 import org.mecconpaas.manager.application.AgentMessages.StationSeen;
+import org.mecconpaas.manager.application.AgentWakeups;
 import org.mecconpaas.manager.domain.model.MalformedRequest;
 import org.mecconpaas.manager.domain.model.service.InstanceReport;
 import org.mecconpaas.manager.domain.model.service.InstanceState;
@@ -29,7 +37,11 @@ import org.mecconpaas.manager.domain.model.service.InstanceState;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
+  /** Shorter than the agent's request timeout (30 s) and than idle timeouts of proxies between. */
+  static final long WAKE_TIMEOUT_SECONDS = 20;
+
   @Inject private AgentGateway gateway;
+  @Inject private AgentWakeups wakeups;
 
   @POST
   @Path("enroll")
@@ -56,6 +68,32 @@ public class AgentResource {
       throw new MalformedRequest("the heartbeat report does not follow the agent protocol");
     }
     return gateway.heartbeat(credential(authorization), parsed);
+  }
+
+  /**
+   * The agent's long poll: answered with the node's wake version as soon as it differs from {@code
+   * since} (its heartbeat reply changed), else with {@code since} after {@value
+   * #WAKE_TIMEOUT_SECONDS} s, and the agent asks again. See {@link AgentWakeups}.
+   */
+  @GET
+  @Path("wake")
+  public void wake(
+      @HeaderParam("Authorization") String authorization,
+      @QueryParam("since") @DefaultValue("-1") long since,
+      @Suspended AsyncResponse response) {
+    String node = gateway.authenticate(credential(authorization)).name();
+    LongConsumer answer = version -> response.resume(wakeVersion(version));
+    response.setTimeout(WAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    response.setTimeoutHandler(
+        timedOut -> {
+          wakeups.forget(node, answer);
+          timedOut.resume(wakeVersion(since));
+        });
+    wakeups.await(node, since, answer);
+  }
+
+  private static JsonObject wakeVersion(long version) {
+    return Json.createObjectBuilder().add("version", version).build();
   }
 
   @GET
