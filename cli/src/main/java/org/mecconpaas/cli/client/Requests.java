@@ -31,7 +31,11 @@ public final class Requests {
    * A service's whole placement: what is left {@code null} is sent as absent, not kept from before.
    */
   public record Placement(
-      String policy, Near near, Double maxUserDistanceMeters, List<String> nodeLabels) {}
+      String policy,
+      Near near,
+      Double maxUserDistanceMeters,
+      List<String> nodeLabels,
+      List<String> users) {}
 
   /** The point of the {@code near} policy; no radius: the master's (200 m). */
   public record Near(double latitude, double longitude, Double radiusMeters) {}

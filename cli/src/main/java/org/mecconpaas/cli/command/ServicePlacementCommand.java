@@ -65,10 +65,17 @@ final class ServicePlacementCommand implements Callable<Integer> {
       description = "Only nodes with this label (repeatable: with all of them).")
   private List<String> labels;
 
+  @Option(
+      names = "--user",
+      paramLabel = "CLIENT",
+      description =
+          "near-users: follow this client (repeatable; at most 50); without: every client.")
+  private List<String> users;
+
   @Override
   public Integer call() {
     if (policy == null) {
-      if (near != null || maxUserDistance != null || labels != null) {
+      if (near != null || maxUserDistance != null || labels != null || users != null) {
         throw new ParameterException(
             spec.commandLine(),
             "give --policy too: setting the placement replaces all of it (see --help)");
@@ -78,7 +85,7 @@ final class ServicePlacementCommand implements Callable<Integer> {
           .show(service.master().placement(app, svc), answer -> show(answer.asObject()));
       return 0;
     }
-    Placement placement = new Placement(policy, near, maxUserDistance, labels);
+    Placement placement = new Placement(policy, near, maxUserDistance, labels, users);
     service
         .output()
         .show(
@@ -95,7 +102,8 @@ final class ServicePlacementCommand implements Callable<Integer> {
         .add("policy", Fields.text(placement, "policy"))
         .add("near", near(placement))
         .add("maxUserDistanceMeters", Fields.figure(placement, "maxUserDistanceMeters"))
-        .add("nodeLabels", labels(placement))
+        .add("nodeLabels", list(placement, "nodeLabels"))
+        .add("users", list(placement, "users"))
         .print(service.out());
   }
 
@@ -111,9 +119,9 @@ final class ServicePlacementCommand implements Callable<Integer> {
         + (radius == null ? "" : " within " + radius + " m");
   }
 
-  /** "outdoor,gpu"; {@code null} (shown "-") when any node will do. */
-  private static String labels(JsonObject placement) {
-    return placement.get("nodeLabels") instanceof JsonArray array && !array.isEmpty()
+  /** "outdoor,gpu"; {@code null} (shown "-") when empty: any node will do, every client counts. */
+  private static String list(JsonObject placement, String field) {
+    return placement.get(field) instanceof JsonArray array && !array.isEmpty()
         ? Fields.text(array)
         : null;
   }

@@ -1,7 +1,6 @@
 package org.mecconpaas.cli.experiment;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -166,9 +165,10 @@ final class Deployer {
       body.add("maxUserDistanceMeters", placement.maxUserDistanceMeters());
     }
     if (placement.nodeLabels() != null) {
-      JsonArrayBuilder labels = Json.createArrayBuilder();
-      placement.nodeLabels().forEach(labels::add);
-      body.add("nodeLabels", labels);
+      body.add("nodeLabels", Json.createArrayBuilder(placement.nodeLabels()));
+    }
+    if (placement.users() != null) {
+      body.add("users", Json.createArrayBuilder(placement.users()));
     }
     return body.build();
   }

@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +191,17 @@ public final class ExperimentRun {
             .ok();
   }
 
+  /** The clients each near-users service follows, where the scenario names them. */
+  private Map<String, Set<String>> usersOf() {
+    Map<String, Set<String>> users = new HashMap<>();
+    for (ServicePlan plan : scenario.services()) {
+      if (plan.placement() != null && plan.placement().users() != null) {
+        users.put(plan.name(), Set.copyOf(plan.placement().users()));
+      }
+    }
+    return users;
+  }
+
   private String measure(RouteWatch routes, List<String> services)
       throws IOException, InterruptedException {
     List<RequestRecord> requests = Collections.synchronizedList(new ArrayList<>());
@@ -315,7 +329,8 @@ public final class ExperimentRun {
         "associations.csv",
         AssociationChange.CSV_HEADER,
         changes.stream().map(AssociationChange::csv).toList());
-    Summary summary = Summary.of(services, recorded, migrations, changes, load.skipped(), runClock);
+    Summary summary =
+        Summary.of(services, recorded, migrations, changes, load.skipped(), usersOf(), runClock);
     String text = summary.text();
     Files.writeString(outDir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
     Files.writeString(

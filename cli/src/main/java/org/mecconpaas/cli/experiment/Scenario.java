@@ -53,11 +53,19 @@ public record Scenario(
     }
   }
 
-  /** The body of {@code PUT .../placement}; absent parts are left to the master. */
+  /**
+   * The body of {@code PUT .../placement}; absent parts are left to the master. {@code users}: the
+   * client ids a {@code near-users} service follows (absent: every client).
+   */
   public record Placement(
-      String policy, Near near, Double maxUserDistanceMeters, List<String> nodeLabels) {
+      String policy,
+      Near near,
+      Double maxUserDistanceMeters,
+      List<String> nodeLabels,
+      List<String> users) {
     public Placement {
       nodeLabels = nodeLabels == null ? null : List.copyOf(nodeLabels);
+      users = users == null ? null : List.copyOf(users);
     }
   }
 

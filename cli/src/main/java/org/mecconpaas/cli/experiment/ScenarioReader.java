@@ -256,7 +256,8 @@ public final class ScenarioReader {
 
   private Placement placement(Object value, String path) {
     Map<String, Object> map =
-        tree.mapping(value, path, Set.of("policy", "near", "maxUserDistanceMeters", "nodeLabels"));
+        tree.mapping(
+            value, path, Set.of("policy", "near", "maxUserDistanceMeters", "nodeLabels", "users"));
     if (map == null) {
       return null;
     }
@@ -271,18 +272,28 @@ public final class ScenarioReader {
     }
     Double maxDistance =
         tree.positive(map.get("maxUserDistanceMeters"), path + ".maxUserDistanceMeters", false);
-    List<String> labels = null;
-    List<?> rawLabels = tree.list(map.get("nodeLabels"), path + ".nodeLabels");
-    if (rawLabels != null) {
-      labels = new ArrayList<>();
-      for (int i = 0; i < rawLabels.size(); i++) {
-        String label = tree.string(rawLabels.get(i), path + ".nodeLabels[" + i + "]");
-        if (label != null) {
-          labels.add(label);
-        }
+    List<String> labels = strings(map.get("nodeLabels"), path + ".nodeLabels");
+    List<String> users = strings(map.get("users"), path + ".users");
+    if (users != null && !"near-users".equals(policy)) {
+      tree.problem(path + ".users", "users only apply to the near-users policy");
+    }
+    return new Placement(policy, near, maxDistance, labels, users);
+  }
+
+  /** A list of strings, or null when absent. */
+  private List<String> strings(Object value, String path) {
+    List<?> raw = tree.list(value, path);
+    if (raw == null) {
+      return null;
+    }
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String string = tree.string(raw.get(i), path + "[" + i + "]");
+      if (string != null) {
+        strings.add(string);
       }
     }
-    return new Placement(policy, near, maxDistance, labels);
+    return strings;
   }
 
   private Near near(Object value, String path) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The figures of a run, per service, from what was recorded: latency percentiles of the answered
@@ -64,13 +65,33 @@ record Summary(List<ServiceFigures> services, long skipped) {
       List<AssociationChange> changes,
       Map<String, Long> skippedPerClient,
       RunClock clock) {
+    return of(services, requests, migrations, changes, skippedPerClient, Map.of(), clock);
+  }
+
+  /**
+   * @param usersOf the clients a service follows, where the scenario names them: only their
+   *     association changes call for its migrations
+   */
+  static Summary of(
+      List<String> services,
+      List<RequestRecord> requests,
+      List<MigrationRecord> migrations,
+      List<AssociationChange> changes,
+      Map<String, Long> skippedPerClient,
+      Map<String, Set<String>> usersOf,
+      RunClock clock) {
     List<ServiceFigures> figures = new ArrayList<>();
     for (String service : services) {
       List<RequestRecord> mine =
           requests.stream().filter(r -> r.service().equals(service)).toList();
       List<MigrationRecord> moves =
           migrations.stream().filter(m -> m.service().equals(service)).toList();
-      figures.add(figures(service, mine, moves, changes, clock));
+      Set<String> users = usersOf.getOrDefault(service, Set.of());
+      List<AssociationChange> theirs =
+          users.isEmpty()
+              ? changes
+              : changes.stream().filter(c -> users.contains(c.client())).toList();
+      figures.add(figures(service, mine, moves, theirs, clock));
     }
     long skipped = skippedPerClient.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(figures, skipped);

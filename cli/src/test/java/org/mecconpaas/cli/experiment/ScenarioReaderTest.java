@@ -43,6 +43,8 @@ class ScenarioReaderTest {
     assertEquals(
         List.of("near-users", "near-users", "pack"),
         campus.services().stream().map(s -> s.placement().policy()).toList());
+    assertEquals(List.of("c01"), campus.services().get(1).placement().users());
+    assertEquals(null, campus.services().get(0).placement().users(), "every client");
   }
 
   @Test
@@ -93,7 +95,7 @@ class ScenarioReaderTest {
           - name: echo
             bundle: nowhere
             roles: {master: many}
-            placement: {policy: nearby, maxUserDistanceMeters: -3}
+            placement: {policy: nearby, maxUserDistanceMeters: -3, users: [c01]}
           - name: echo
         clients:
           trace: trace.csv
@@ -114,6 +116,7 @@ class ScenarioReaderTest {
             "services[0].roles.master: expected a whole number",
             "services[0].placement.policy: unknown policy 'nearby'",
             "services[0].placement.maxUserDistanceMeters: must be more than zero, got -3",
+            "services[0].placement.users: users only apply to the near-users policy",
             "services[1].name: 'echo' is used twice",
             "line 3: unknown client 'runner'",
             "line 5: time 5 of walker is not after its previous 5.0",

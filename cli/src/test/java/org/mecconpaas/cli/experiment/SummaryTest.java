@@ -131,6 +131,48 @@ class SummaryTest {
   }
 
   @Test
+  void aServiceThatNamesItsUsersCountsOnlyTheirAssociationChanges() {
+    List<RequestRecord> requests = List.of(ok(16, "echo", "s1-master-1-m1", "n2", 5));
+    MigrationRecord move =
+        new MigrationRecord(
+            "echo",
+            1,
+            "s1-master-1",
+            "s1-master-1-m1",
+            "n1",
+            "n2",
+            "follow-me",
+            "a user ...",
+            "DONE",
+            null,
+            at(10),
+            at(13),
+            at(15.5),
+            at(20));
+    List<AssociationChange> changes =
+        List.of(
+            new AssociationChange(at(9), 9, "walker", "n1", "n2"),
+            new AssociationChange(at(9.5), 9.5, "stroller", "n3", "n2"));
+
+    Summary everyone =
+        Summary.of(List.of("echo"), requests, List.of(move), changes, Map.of(), clock);
+    Summary walkers =
+        Summary.of(
+            List.of("echo"),
+            requests,
+            List.of(move),
+            changes,
+            Map.of(),
+            Map.of("echo", java.util.Set.of("walker")),
+            clock);
+
+    double anyone = everyone.services().get(0).handovers().get(0).associationToServeSeconds();
+    double walker = walkers.services().get(0).handovers().get(0).associationToServeSeconds();
+    assertEquals(6.5, anyone, 1e-9, "the latest change onto n2, whoever made it");
+    assertEquals(7, walker, 1e-9, "the walker's, the user the service follows");
+  }
+
+  @Test
   void aMigrationNobodyWasServedFromAfterwardsHasNoHandOverTimes() {
     MigrationRecord move =
         new MigrationRecord(

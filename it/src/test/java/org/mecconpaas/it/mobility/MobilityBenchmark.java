@@ -21,14 +21,19 @@ import org.mecconpaas.it.RunningMaster;
  * The mobility benchmark (bench/mobility.sh, docs/experiments.md): the real master with 6 emulated
  * nodes, and {@code mec experiment run examples/experiments/campus.yaml}: 20 clients on a random
  * waypoint walk with a fixed seed ask three echo services side by side: {@code near} (near-users, 6
- * instances), {@code follow} (near-users with 5, so that follow-me moves them) and {@code pack}
- * (one instance on one node). Prints p50/p99 of near and pack, the requests that failed while a
- * migration ran, and the hand-over times, against the issue's targets.
+ * instances), {@code follow} (near-users, one instance that follows client c01: a migration at each
+ * of its hand-overs) and {@code pack} (one instance on one node). Prints p50/p99 of near and pack,
+ * the requests that failed while a migration ran, and the hand-over times, against the issue's
+ * targets.
  *
  * <p>Exit code: 0 every target met, 1 a target missed, 2 the run failed.
  */
 public final class MobilityBenchmark {
-  private static final double MAX_SWITCH_TO_SERVE_SECONDS = 2;
+  /**
+   * The issue's target for the time from a user's association change to the routers serving from
+   * the new (migrated) instance, at the default heartbeat interval.
+   */
+  private static final double MAX_ASSOCIATION_TO_SERVE_SECONDS = 2;
 
   private MobilityBenchmark() {}
 
@@ -145,7 +150,7 @@ public final class MobilityBenchmark {
     row(out, "pack p99 latency (ms)", ms(packP99), "", "");
     row(
         out,
-        "follow-me (5 instances) p50 / p99 latency (ms)",
+        "follow (1 instance following c01) p50 / p99 latency (ms)",
         ms(number(follow, "p50Millis")) + " / " + ms(number(follow, "p99Millis")),
         "",
         "");
@@ -169,25 +174,23 @@ public final class MobilityBenchmark {
         near.getInt("migrationsOther") + " / " + follow.getInt("migrationsOther"),
         "",
         "");
-    row(
-        out,
-        "routes switched -> served by the new instance, worst (s)",
-        sec(worstSwitch),
-        "<= " + sec(MAX_SWITCH_TO_SERVE_SECONDS),
-        switchToServe.isEmpty() ? "-" : verdict(worstSwitch <= MAX_SWITCH_TO_SERVE_SECONDS));
-    row(out, "  median (s)", sec(median(switchToServe)), "", "");
+    double medianHandover = median(associationToServe);
     row(
         out,
         "association change -> served by the new instance, median (s)",
-        sec(median(associationToServe)),
-        "",
-        "");
+        sec(medianHandover),
+        "<= " + sec(MAX_ASSOCIATION_TO_SERVE_SECONDS),
+        associationToServe.isEmpty()
+            ? "-"
+            : verdict(medianHandover <= MAX_ASSOCIATION_TO_SERVE_SECONDS));
     row(
         out,
         "  worst (s)",
         sec(associationToServe.stream().mapToDouble(d -> d).max().orElse(Double.NaN)),
         "",
         "");
+    row(out, "routes switched -> served by the new instance, worst (s)", sec(worstSwitch), "", "");
+    row(out, "  median (s)", sec(median(switchToServe)), "", "");
     row(
         out,
         "slots skipped (client out of range)",

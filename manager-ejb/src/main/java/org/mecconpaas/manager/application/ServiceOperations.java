@@ -255,7 +255,27 @@ public class ServiceOperations {
       Double nearLongitude,
       Double nearRadiusMeters,
       Double maxUserDistanceMeters,
-      java.util.Set<String> nodeLabels) {}
+      java.util.Set<String> nodeLabels,
+      java.util.Set<String> users) {
+
+    /** Without users: every client counts for {@code near-users}. */
+    public PlacementRequest(
+        String policy,
+        Double nearLatitude,
+        Double nearLongitude,
+        Double nearRadiusMeters,
+        Double maxUserDistanceMeters,
+        java.util.Set<String> nodeLabels) {
+      this(
+          policy,
+          nearLatitude,
+          nearLongitude,
+          nearRadiusMeters,
+          maxUserDistanceMeters,
+          nodeLabels,
+          null);
+    }
+  }
 
   /**
    * Sets the placement policy and its constraints; 422 with every problem and nothing changed when
@@ -282,7 +302,8 @@ public class ServiceOperations {
             near,
             request.nearRadiusMeters(),
             request.maxUserDistanceMeters(),
-            request.nodeLabels() == null ? java.util.Set.of() : request.nodeLabels());
+            request.nodeLabels() == null ? java.util.Set.of() : request.nodeLabels(),
+            request.users() == null ? java.util.Set.of() : request.users());
     if (errors.isEmpty()) {
       constraints
           .violations(policy)

@@ -1,9 +1,12 @@
 package org.mecconpaas.manager.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mecconpaas.manager.MasterTestSupport;
@@ -11,6 +14,7 @@ import org.mecconpaas.manager.TestingEdge;
 import org.mecconpaas.manager.application.AgentMessages.Reply;
 import org.mecconpaas.manager.application.AgentMessages.StationSeen;
 import org.mecconpaas.manager.application.ServiceOperations.PlacementRequest;
+import org.mecconpaas.manager.domain.model.RuleViolation;
 import org.mecconpaas.manager.domain.model.service.Instance;
 import org.mecconpaas.manager.domain.model.service.InstanceState;
 import org.mecconpaas.manager.domain.model.service.Migration;
@@ -121,5 +125,72 @@ class FollowMeTest extends MasterTestSupport {
     assertEquals(
         List.of(Instance.nameOf(web.id(), "master", 0) + "-m" + move.id()),
         edge.instancesOf(web.id()).stream().map(Instance::name).toList());
+  }
+
+  /** Each client at its node (by index) in one round of heartbeats. */
+  private void stationsAt(Map<String, Integer> clients) {
+    for (int i = 0; i < nodes.length; i++) {
+      int node = i;
+      edge.heartbeatWithStations(
+          nodes[i],
+          clients.entrySet().stream()
+              .filter(e -> e.getValue() == node)
+              .map(e -> new StationSeen(e.getKey(), 1000))
+              .toList());
+    }
+    edge.accessPointPass();
+  }
+
+  private List<Migration> migrations() {
+    return master.inTransaction(
+        () ->
+            new Migrations(
+                    master.em, edge.serviceOperations, edge.reconciler, master.audit, master.clock)
+                .list(alice, "shop", "web"));
+  }
+
+  private Service placeFollowing(Set<String> users, String policy, Double maxDistance) {
+    return master.inTransaction(
+        () ->
+            edge.serviceOperations.place(
+                alice,
+                "shop",
+                "web",
+                new PlacementRequest(policy, null, null, null, maxDistance, null, users)));
+  }
+
+  @Test
+  void aServiceThatNamesItsUsersFollowsOnlyThem() {
+    placeFollowing(Set.of("c07"), "near-users", 300.0);
+    stationsAt(Map.of("c07", 0, "c99", 3)); // c99 is 660 m away, but not a user
+    edge.reconcile(web.id());
+    assertTrue(migrations().isEmpty(), migrations().toString());
+
+    stationsAt(Map.of("c07", 3, "c99", 0)); // now the user is
+    edge.reconcile(web.id());
+    List<Migration> started = migrations();
+    assertEquals(1, started.size());
+    assertEquals("n4", started.get(0).toNode());
+    assertEquals(
+        Set.of("c07"),
+        master.inTransaction(
+            () -> edge.serviceOperations.find(alice, "shop", "web").placement().users()));
+  }
+
+  @Test
+  void usersAreRefusedOutsideNearUsersAndWhenTheyAreNoClientIds() {
+    RuleViolation notNearUsers =
+        assertThrows(RuleViolation.class, () -> placeFollowing(Set.of("c07"), "spread", null));
+    assertTrue(
+        notNearUsers.errors().toString().contains("users only apply to the near-users policy"),
+        notNearUsers.errors().toString());
+    RuleViolation badId =
+        assertThrows(
+            RuleViolation.class, () -> placeFollowing(Set.of("../etc"), "near-users", 300.0));
+    assertTrue(badId.errors().toString().contains("users are client ids"), badId.toString());
+    Service unchanged =
+        master.inTransaction(() -> edge.serviceOperations.find(alice, "shop", "web"));
+    assertEquals(Set.of(), unchanged.placement().users(), "nothing applied");
+    assertEquals(300.0, unchanged.placement().maxUserDistanceMeters().orElseThrow());
   }
 }

@@ -24,7 +24,11 @@ public class PlacementResource {
 
   /** The policy with its constraints, as set. */
   public record PlacementView(
-      String policy, Near near, Double maxUserDistanceMeters, Set<String> nodeLabels) {
+      String policy,
+      Near near,
+      Double maxUserDistanceMeters,
+      Set<String> nodeLabels,
+      Set<String> users) {
     static PlacementView of(Service service) {
       PlacementConstraints c = service.placement();
       return new PlacementView(
@@ -33,13 +37,21 @@ public class PlacementResource {
               .map(p -> new Near(p.latitude(), p.longitude(), c.nearRadiusMeters()))
               .orElse(null),
           c.maxUserDistanceMeters().orElse(null),
-          c.labels());
+          new java.util.TreeSet<>(c.labels()),
+          new java.util.TreeSet<>(c.users()));
     }
   }
 
-  /** What a user sends; {@code near} without a radius gets 200 m. */
+  /**
+   * What a user sends; {@code near} without a radius gets 200 m; {@code users} (client ids) narrow
+   * whom {@code near-users} follows.
+   */
   public record PlacementBody(
-      String policy, NearBody near, Double maxUserDistanceMeters, Set<String> nodeLabels) {}
+      String policy,
+      NearBody near,
+      Double maxUserDistanceMeters,
+      Set<String> nodeLabels,
+      Set<String> users) {}
 
   public record NearBody(Double latitude, Double longitude, Double radiusMeters) {}
 
@@ -68,6 +80,7 @@ public class PlacementResource {
                 near == null ? null : near.longitude(),
                 near == null ? null : near.radiusMeters(),
                 request.maxUserDistanceMeters(),
-                request.nodeLabels())));
+                request.nodeLabels(),
+                request.users())));
   }
 }

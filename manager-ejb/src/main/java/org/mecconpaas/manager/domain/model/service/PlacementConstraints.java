@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mecconpaas.manager.domain.model.client.MobileClient;
 import org.mecconpaas.manager.domain.model.placement.GeoPoint;
 
 /**
@@ -30,10 +31,28 @@ public class PlacementConstraints {
   @Column(name = "required_labels", length = 256)
   private String requiredLabels;
 
+  @Column(name = "user_clients", length = 4000)
+  private String users;
+
+  /** More than a tour group; keeps the column within its 4000 characters. */
+  public static final int MAX_USERS = 50;
+
   protected PlacementConstraints() {}
 
   public PlacementConstraints(
       GeoPoint near, Double nearRadiusMeters, Double maxUserDistanceMeters, Set<String> labels) {
+    this(near, nearRadiusMeters, maxUserDistanceMeters, labels, Set.of());
+  }
+
+  /**
+   * @param users the clients whose access points count for {@code near-users} (none: every client)
+   */
+  public PlacementConstraints(
+      GeoPoint near,
+      Double nearRadiusMeters,
+      Double maxUserDistanceMeters,
+      Set<String> labels,
+      Set<String> users) {
     this.nearLatitude = near == null ? null : near.latitude();
     this.nearLongitude = near == null ? null : near.longitude();
     this.nearRadiusMeters = nearRadiusMeters;
@@ -42,6 +61,8 @@ public class PlacementConstraints {
         labels == null || labels.isEmpty()
             ? null
             : String.join(",", new java.util.TreeSet<>(labels));
+    this.users =
+        users == null || users.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(users));
   }
 
   /** What does not fit the policy, one message each; empty when the constraints make sense. */
@@ -59,6 +80,15 @@ public class PlacementConstraints {
     }
     if (labels().stream().anyMatch(l -> !l.matches("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?"))) {
       errors.add("node labels are lower-case words of letters, digits and dashes");
+    }
+    if (!users().isEmpty() && policy != PlacementPolicy.NEAR_USERS) {
+      errors.add("users only apply to the near-users policy");
+    }
+    if (users().size() > MAX_USERS) {
+      errors.add("users: at most " + MAX_USERS + " client ids");
+    }
+    if (users().stream().anyMatch(u -> !MobileClient.validId(u))) {
+      errors.add("users are client ids: a letter or digit, then up to 63 of those or : . _ -");
     }
     return errors;
   }
@@ -80,5 +110,10 @@ public class PlacementConstraints {
 
   public Set<String> labels() {
     return requiredLabels == null ? Set.of() : Set.of(requiredLabels.split(","));
+  }
+
+  /** The clients whose access points count for {@code near-users}; empty: every client. */
+  public Set<String> users() {
+    return users == null ? Set.of() : Set.of(users.split(","));
   }
 }
