@@ -69,7 +69,7 @@ public class AccessPointRoutes {
                     i.port(),
                     at.name(),
                     at.position(),
-                    at.state() == NodeState.DRAINING));
+                    at.state() == NodeState.DRAINING || i.draining()));
       }
     }
     List<RoutedService> routed = new ArrayList<>();

@@ -42,7 +42,10 @@ public final class RoutePlanner {
 
   /**
    * One route per service, in the order given; targets nearest first (ties by node, then instance
-   * name), instances on draining nodes last: they serve only until the others take over.
+   * name); draining last: instances on draining nodes, and instances that a migration replaces.
+   * Those serve only until the others take over, and meanwhile they take the connections that a
+   * successor just switched to cannot accept yet (its server still binding its port), so that the
+   * switch of a make-before-break migration costs no request.
    */
   public static List<Route> plan(
       AccessPointSite self, List<RoutedService> services, LatencyModel latency) {

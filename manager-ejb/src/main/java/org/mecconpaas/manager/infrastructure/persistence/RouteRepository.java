@@ -58,14 +58,15 @@ public class RouteRepository extends JpaRepository {
   }
 
   /**
-   * Instances of services of these types that should run, which run and are neither being removed
-   * nor replaced by a migration (draining), on nodes that are not DOWN, with their nodes.
+   * Instances of services of these types that should run, which run and are not being removed, on
+   * nodes that are not DOWN, with their nodes; those replaced by a migration (draining) too: routes
+   * put them last.
    */
   public List<Instance> servingInstances(Collection<String> types) {
     return em.createQuery(
             "SELECT i FROM Instance i JOIN FETCH i.node WHERE i.service.type IN :types AND"
                 + " i.service.desiredState = :running AND i.state = :up AND i.removing = false"
-                + " AND i.draining = false AND i.node.state <> :down",
+                + " AND i.node.state <> :down",
             Instance.class)
         .setParameter("types", types)
         .setParameter("running", ServiceState.RUNNING)
