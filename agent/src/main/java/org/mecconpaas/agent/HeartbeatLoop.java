@@ -95,7 +95,7 @@ final class HeartbeatLoop {
   private boolean awaitNextBeat() {
     long delay = nextDelay();
     if (failures > 0) {
-      return pause.sleep(delay);
+      return backOff(delay);
     }
     if (!clientIds(accessPoint.clients()).equals(lastClients)) {
       return true;
@@ -109,6 +109,21 @@ final class HeartbeatLoop {
         return true;
       }
       wakeWatch.ensurePolling();
+    }
+    return true;
+  }
+
+  /**
+   * While the master cannot be reached the whole back-off is waited: news would only make the agent
+   * knock sooner on a door that is shut (and news left standing would end every wait at once).
+   */
+  private boolean backOff(long delay) {
+    long deadline = System.nanoTime() + delay * 1_000_000;
+    for (long left = delay; left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+      if (!pause.sleep(left)) {
+        return false;
+      }
+      pause.takeNews();
     }
     return true;
   }
