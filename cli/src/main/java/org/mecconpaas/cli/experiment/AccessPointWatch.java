@@ -14,7 +14,7 @@ import org.mecconpaas.cli.client.JsonDocument;
 /**
  * Which access point each client is associated with now, as the mobility emulation has it (GET
  * /emulation/mobility, polled): the radio's view, which the access points report to the master with
- * their next heartbeat. Every change is kept, in order.
+ * their next heartbeat. Every change is kept, in order, at the emulation's time of it.
  */
 final class AccessPointWatch {
   private final Supplier<JsonDocument> mobility;
@@ -41,8 +41,22 @@ final class AccessPointWatch {
         now.put(client.getString("id"), none ? null : client.getString("node"));
       }
     }
-    update(now, clock.now());
+    update(now, running ? modelTime(state) : clock.now());
     return running;
+  }
+
+  /**
+   * When the reading's associations happened: the emulation's start plus the second its last tick
+   * computed, not when this poll saw them (up to a poll interval later, by when the master may have
+   * acted on them already). Falls back to now for a master that does not say.
+   */
+  private Instant modelTime(JsonObject state) {
+    try {
+      return Instant.parse(state.getString("startedAt"))
+          .plusSeconds(state.getJsonNumber("elapsedSeconds").longValueExact());
+    } catch (RuntimeException e) {
+      return clock.now();
+    }
   }
 
   /** Applies one reading: every client in it, and clients no longer in it lose their AP. */

@@ -36,6 +36,17 @@ class AccessPointWatchTest {
   }
 
   @Test
+  void aChangeIsTimedAtTheEmulationsSecondNotAtThePoll() {
+    String answer =
+        "{\"state\":\"RUNNING\",\"startedAt\":\"2026-11-28T09:59:50Z\",\"elapsedSeconds\":13,"
+            + "\"clients\":[{\"id\":\"c01\",\"node\":\"n1\"}]}";
+    AccessPointWatch watch = new AccessPointWatch(() -> new JsonDocument(answer), new RunClock(T0));
+    watch.poll();
+    assertEquals(Instant.parse("2026-11-28T10:00:03Z"), watch.changes().get(0).at());
+    assertEquals(3.0, watch.changes().get(0).seconds(), 1e-9);
+  }
+
+  @Test
   void theSameReadingChangesNothing() {
     AccessPointWatch watch = new AccessPointWatch(() -> null, new RunClock(T0));
     Map<String, String> reading = new HashMap<>(Map.of("c01", "n1"));
