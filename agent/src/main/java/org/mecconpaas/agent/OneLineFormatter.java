@@ -6,9 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
-/** {@code 2026-11-28 10:15:02 WARNING Reconciler: message}, plus the exception on one line. */
+/**
+ * {@code 2026-11-28 10:15:02.318 WARNING Reconciler: message}, plus the exception on one line;
+ * milliseconds, as the steps of a start or a migration take fractions of a second.
+ */
 final class OneLineFormatter extends Formatter {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   @Override
   public String format(LogRecord record) {
