@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.domain.model.driver.CloudDriver;
 import org.mecconpaas.manager.domain.model.driver.ProvisionRequest;
@@ -127,9 +128,12 @@ public class ServiceReconciler {
                 current(service),
                 capacities(service));
     apply(service, plan);
-    new MigrationRunner(em, driver, audit).advance(service, now);
-    if (running) {
-      followUsers(service, now);
+    MigrationRunner migrations = new MigrationRunner(em, driver, audit);
+    migrations.advance(service, now);
+    if (running && followUsers(service, now)) {
+      // the destination is provisioned in this very pass: its agent is woken after it, where the
+      // next pass may be a tick away (a second or more of the user's hand-over)
+      migrations.advance(service, now);
     }
     rollBackRefusedCode(service, now);
     List<ObservedState.Member> members =
@@ -280,13 +284,14 @@ public class ServiceReconciler {
 
   /**
    * Follow-me: a {@code near-users} service with a farthest distance moves the instance nearest to
-   * a user who is farther than that to the node nearest the user, one migration at a time.
+   * a user who is farther than that to the node nearest the user, one migration at a time. Whether
+   * it started one.
    */
-  private void followUsers(Service service, Instant now) {
+  private boolean followUsers(Service service, Instant now) {
     if (service.placementPolicy() != PlacementPolicy.NEAR_USERS
         || service.placement().maxUserDistanceMeters().isEmpty()
         || !MigrationRunner.active(em, service).isEmpty()) {
-      return;
+      return false;
     }
     List<FollowMe.Serving> serving =
         instances.of(service).stream()
@@ -295,23 +300,25 @@ public class ServiceReconciler {
             .map(i -> new FollowMe.Serving(i.name(), i.role(), i.node().id(), i.node().position()))
             .toList();
     ServiceType type = ServiceOperations.type(service.type());
-    FollowMe.plan(
+    Optional<FollowMe.Move> move =
+        FollowMe.plan(
             serving,
             new UserLocations(em).accessPoints(service),
             capacities(service),
             service.placement().maxUserDistanceMeters().get(),
             spec(service),
-            role -> ResourceRequest.of(type, role))
-        .ifPresent(
-            move ->
-                MigrationRunner.start(
-                    em,
-                    service,
-                    move.instance(),
-                    move.nodeId(),
-                    Migration.Trigger.FOLLOW_ME,
-                    move.reason(),
-                    now));
+            role -> ResourceRequest.of(type, role));
+    move.ifPresent(
+        m ->
+            MigrationRunner.start(
+                em,
+                service,
+                m.instance(),
+                m.nodeId(),
+                Migration.Trigger.FOLLOW_ME,
+                m.reason(),
+                now));
+    return move.isPresent();
   }
 
   /** Instances of the service's roles take what the catalog gives each role. */

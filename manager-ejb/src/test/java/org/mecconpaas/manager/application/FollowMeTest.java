@@ -113,6 +113,9 @@ class FollowMeTest extends MasterTestSupport {
     assertEquals(Migration.Trigger.FOLLOW_ME, move.trigger());
     assertEquals("n4", move.toNode());
     assertTrue(move.triggerDetail().contains("at most 300 m"), move.triggerDetail());
+    assertTrue(
+        edge.instancesOf(web.id()).stream().anyMatch(i -> i.migrationId() != null),
+        "the destination is provisioned in the pass that started the migration");
 
     edge.reconcile(web.id());
     runAll();
