@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -33,18 +34,18 @@ public class AssociationPass {
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicBoolean pending = new AtomicBoolean();
 
-  /** One pass; services that follow their users hear of any client that moved. */
+  /** One pass; services that follow their users hear of those of their users who moved. */
   public void run() {
-    boolean moved;
+    Set<String> moved;
     lock.lock();
     try {
       moved = associations.reconcile();
     } finally {
       lock.unlock();
     }
-    if (moved) {
+    if (!moved.isEmpty()) {
       // outside any transaction: EarlyReconcile's after-success observer runs at once
-      reconciler.servicesFollowingUsers().forEach(id -> changes.fire(new ServiceChanged(id)));
+      reconciler.servicesFollowing(moved).forEach(id -> changes.fire(new ServiceChanged(id)));
     }
   }
 

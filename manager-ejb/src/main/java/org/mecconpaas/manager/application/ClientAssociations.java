@@ -74,16 +74,16 @@ public class ClientAssociations {
    * by its node, or whose node is DOWN, is associated with none. Nodes that have not reported since
    * the master started keep their clients until they do.
    *
-   * @return whether any client was associated elsewhere or with none
+   * @return the clients that were associated elsewhere or with none
    */
   @Transactional
-  public boolean reconcile() {
+  public Set<String> reconcile() {
     Instant now = clock.instant();
     Map<Long, Node> byId = nodes.all().stream().collect(Collectors.toMap(Node::id, n -> n));
     latest.keySet().removeIf(id -> !byId.containsKey(id) || byId.get(id).state() == NodeState.DOWN);
     Map<String, StationSighting> winners = StationSighting.latest(sightings());
     Set<String> placed = new HashSet<>();
-    boolean changed = false;
+    Set<String> changed = new HashSet<>();
     for (MobileClient client : clients.associated()) {
       Node at = client.node().orElseThrow();
       StationSighting winner = winners.get(client.id());
@@ -91,7 +91,7 @@ public class ClientAssociations {
         boolean notHeardYet = at.state() != NodeState.DOWN && !latest.containsKey(at.id());
         if (!notHeardYet) {
           leave(client, now);
-          changed = true;
+          changed.add(client.id());
         }
         placed.add(client.id());
       } else if (winner.nodeId() == at.id()) {
@@ -101,7 +101,8 @@ public class ClientAssociations {
     List<StationSighting> moved =
         winners.values().stream().filter(w -> !placed.contains(w.client())).toList();
     moved.forEach(w -> associate(w.client(), byId.get(w.nodeId()), now));
-    return changed || !moved.isEmpty();
+    moved.forEach(w -> changed.add(w.client()));
+    return changed;
   }
 
   private List<StationSighting> sightings() {

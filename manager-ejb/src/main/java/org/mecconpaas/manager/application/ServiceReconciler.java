@@ -80,16 +80,28 @@ public class ServiceReconciler {
     this.driver = driver;
   }
 
-  /** Services to run that place near their users: a client that moved concerns them. */
+  /**
+   * Services to run whose instances follow their users (near-users with a farthest distance) and
+   * whose users include one of {@code clients}: a move of theirs may call for a migration.
+   */
   @Transactional
-  public List<Long> servicesFollowingUsers() {
-    return em.createQuery(
-            "SELECT s.id FROM Service s WHERE s.placementPolicy = :policy"
+  public List<Long> servicesFollowing(java.util.Set<String> clients) {
+    return em
+        .createQuery(
+            "SELECT s FROM Service s WHERE s.placementPolicy = :policy"
                 + " AND s.desiredState = :running ORDER BY s.id",
-            Long.class)
+            Service.class)
         .setParameter("policy", PlacementPolicy.NEAR_USERS)
         .setParameter("running", ServiceState.RUNNING)
-        .getResultList();
+        .getResultList()
+        .stream()
+        .filter(s -> s.placement().maxUserDistanceMeters().isPresent())
+        .filter(
+            s ->
+                s.placement().users().isEmpty()
+                    || s.placement().users().stream().anyMatch(clients::contains))
+        .map(Service::id)
+        .toList();
   }
 
   /** Services that may have something to do: neither at INIT nor settled in STOPPED. */

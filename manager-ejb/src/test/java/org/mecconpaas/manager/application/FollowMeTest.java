@@ -165,6 +165,8 @@ class FollowMeTest extends MasterTestSupport {
   @Test
   void aServiceThatNamesItsUsersFollowsOnlyThem() {
     placeFollowing(Set.of("c07"), "near-users", 300.0);
+    assertEquals(List.of(), edge.reconciler.servicesFollowing(Set.of("c99")), "not its user");
+    assertEquals(List.of(web.id()), edge.reconciler.servicesFollowing(Set.of("c99", "c07")));
     stationsAt(Map.of("c07", 0, "c99", 3)); // c99 is 660 m away, but not a user
     edge.reconcile(web.id());
     assertTrue(migrations().isEmpty(), migrations().toString());
