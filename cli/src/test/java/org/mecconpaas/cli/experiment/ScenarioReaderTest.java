@@ -43,7 +43,7 @@ class ScenarioReaderTest {
     assertEquals(
         List.of("near-users", "near-users", "pack"),
         campus.services().stream().map(s -> s.placement().policy()).toList());
-    assertEquals(List.of("c01"), campus.services().get(1).placement().users());
+    assertEquals(List.of("c16"), campus.services().get(1).placement().users());
     assertEquals(null, campus.services().get(0).placement().users(), "every client");
   }
 

@@ -21,7 +21,7 @@ import org.mecconpaas.it.RunningMaster;
  * The mobility benchmark (bench/mobility.sh, docs/experiments.md): the real master with 6 emulated
  * nodes, and {@code mec experiment run examples/experiments/campus.yaml}: 20 clients on a random
  * waypoint walk with a fixed seed ask three echo services side by side: {@code near} (near-users, 6
- * instances), {@code follow} (near-users, one instance that follows client c01: a migration at each
+ * instances), {@code follow} (near-users, one instance that follows client c16: a migration at each
  * of its hand-overs) and {@code pack} (one instance on one node). Prints p50/p99 of near and pack,
  * the requests that failed while a migration ran, and the hand-over times, against the issue's
  * targets.
@@ -150,7 +150,7 @@ public final class MobilityBenchmark {
     row(out, "pack p99 latency (ms)", ms(packP99), "", "");
     row(
         out,
-        "follow (1 instance following c01) p50 / p99 latency (ms)",
+        "follow (1 instance following c16) p50 / p99 latency (ms)",
         ms(number(follow, "p50Millis")) + " / " + ms(number(follow, "p99Millis")),
         "",
         "");
