@@ -256,7 +256,7 @@ public final class ExperimentRun {
           PROGRESS_SECONDS,
           PROGRESS_SECONDS,
           TimeUnit.SECONDS);
-      Instant end = runClock.start().plus(scenario.duration());
+      Instant end = runClock.start().plus(scenario.load().warmup()).plus(scenario.duration());
       // Ctrl-C ends the run without finally blocks: the emulation must not walk on without it
       Thread stopOnExit = new Thread(this::stopMobilityQuietly, "experiment-stop");
       Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -330,7 +330,15 @@ public final class ExperimentRun {
         AssociationChange.CSV_HEADER,
         changes.stream().map(AssociationChange::csv).toList());
     Summary summary =
-        Summary.of(services, recorded, migrations, changes, load.skipped(), usersOf(), runClock);
+        Summary.of(
+            services,
+            recorded,
+            migrations,
+            changes,
+            load.skipped(),
+            usersOf(),
+            scenario.load().warmup(),
+            runClock);
     String text = summary.text();
     Files.writeString(outDir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
     Files.writeString(
@@ -343,7 +351,7 @@ public final class ExperimentRun {
             recorded,
             migrations,
             runClock,
-            scenario.duration().toMillis() / 1000.0,
+            scenario.load().warmup().plus(scenario.duration()).toMillis() / 1000.0,
             summary),
         StandardCharsets.UTF_8);
     return text;

@@ -93,6 +93,8 @@ public record Scenario(
    * @param requestsPerSecond per client and service
    * @param path the HTTP path, starting with {@code /}
    * @param timeout a request not answered within it counts as failed
+   * @param warmup sent before the scenario's duration and left out of the latency figures (the JIT
+   *     compilers, the servers' first requests); its failures count all the same
    */
-  public record Load(double requestsPerSecond, String path, Duration timeout) {}
+  public record Load(double requestsPerSecond, String path, Duration timeout, Duration warmup) {}
 }

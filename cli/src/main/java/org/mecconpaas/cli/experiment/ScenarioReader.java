@@ -398,7 +398,7 @@ public final class ScenarioReader {
 
   private Load load(Object value) {
     Map<String, Object> map =
-        tree.mapping(value, "load", Set.of("requestsPerSecond", "path", "timeoutMillis"));
+        tree.mapping(value, "load", Set.of("requestsPerSecond", "path", "timeoutMillis", "warmup"));
     if (map == null) {
       if (value == null) {
         tree.problem("load", "required: requestsPerSecond (per client and service)");
@@ -417,13 +417,19 @@ public final class ScenarioReader {
       tree.problem("load.path", "expected a path starting with / and without spaces");
     }
     Double timeout = tree.positive(map.get("timeoutMillis"), "load.timeoutMillis", false);
+    String warmupText = tree.string(map.get("warmup"), "load.warmup");
+    Duration warmup = warmupText == null ? Duration.ZERO : parseDuration(warmupText);
+    if (warmup == null || warmup.isNegative()) {
+      tree.problem("load.warmup", "expected a duration such as 30s or 0, got '" + warmupText + "'");
+    }
     if (rate == null) {
       return null;
     }
     return new Load(
         rate,
         path == null ? "/" : path,
-        Duration.ofMillis(timeout == null ? 2000 : Math.round(timeout)));
+        Duration.ofMillis(timeout == null ? 2000 : Math.round(timeout)),
+        warmup == null ? Duration.ZERO : warmup);
   }
 
   // ---- JSON: the same tree as the YAML subset gives (scalars as text)

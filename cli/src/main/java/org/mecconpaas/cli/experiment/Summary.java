@@ -65,12 +65,22 @@ record Summary(List<ServiceFigures> services, long skipped) {
       List<AssociationChange> changes,
       Map<String, Long> skippedPerClient,
       RunClock clock) {
-    return of(services, requests, migrations, changes, skippedPerClient, Map.of(), clock);
+    return of(
+        services,
+        requests,
+        migrations,
+        changes,
+        skippedPerClient,
+        Map.of(),
+        java.time.Duration.ZERO,
+        clock);
   }
 
   /**
    * @param usersOf the clients a service follows, where the scenario names them: only their
    *     association changes call for its migrations
+   * @param warmup requests sent before it are left out of the latency percentiles (failures and
+   *     hand-overs count from the start)
    */
   static Summary of(
       List<String> services,
@@ -79,6 +89,7 @@ record Summary(List<ServiceFigures> services, long skipped) {
       List<AssociationChange> changes,
       Map<String, Long> skippedPerClient,
       Map<String, Set<String>> usersOf,
+      java.time.Duration warmup,
       RunClock clock) {
     List<ServiceFigures> figures = new ArrayList<>();
     for (String service : services) {
@@ -91,7 +102,7 @@ record Summary(List<ServiceFigures> services, long skipped) {
           users.isEmpty()
               ? changes
               : changes.stream().filter(c -> users.contains(c.client())).toList();
-      figures.add(figures(service, mine, moves, theirs, clock));
+      figures.add(figures(service, mine, moves, theirs, warmup.toMillis() / 1000.0, clock));
     }
     long skipped = skippedPerClient.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(figures, skipped);
@@ -102,10 +113,12 @@ record Summary(List<ServiceFigures> services, long skipped) {
       List<RequestRecord> requests,
       List<MigrationRecord> migrations,
       List<AssociationChange> changes,
+      double warmupSeconds,
       RunClock clock) {
     double[] latencies =
         requests.stream()
             .filter(RequestRecord::ok)
+            .filter(r -> clock.seconds(r.at()) >= warmupSeconds)
             .mapToDouble(RequestRecord::latencyMillis)
             .sorted()
             .toArray();

@@ -44,6 +44,8 @@ class ScenarioReaderTest {
         List.of("near-users", "near-users", "pack"),
         campus.services().stream().map(s -> s.placement().policy()).toList());
     assertEquals(List.of("c16"), campus.services().get(1).placement().users());
+    assertEquals(Duration.ofSeconds(30), campus.load().warmup());
+    assertEquals(Duration.ZERO, walk.load().warmup(), "none unless asked for");
     assertEquals(null, campus.services().get(0).placement().users(), "every client");
   }
 
@@ -103,6 +105,7 @@ class ScenarioReaderTest {
         load:
           requestsPerSecond: -2
           path: x
+          warmup: soon
         """;
     ScenarioException e =
         assertThrows(
@@ -124,7 +127,8 @@ class ScenarioReaderTest {
             "line 7: lat 'x' is not a number",
             "line 8: expected time,client,lat,lon, got 3 fields",
             "load.requestsPerSecond: must be more than zero, got -2",
-            "load.path: expected a path starting with /");
+            "load.path: expected a path starting with /",
+            "load.warmup: expected a duration such as 30s or 0, got 'soon'");
     for (String problem : expected) {
       assertTrue(
           e.problems().stream().anyMatch(p -> p.contains(problem)),

@@ -164,12 +164,37 @@ class SummaryTest {
             changes,
             Map.of(),
             Map.of("echo", java.util.Set.of("walker")),
+            java.time.Duration.ZERO,
             clock);
 
     double anyone = everyone.services().get(0).handovers().get(0).associationToServeSeconds();
     double walker = walkers.services().get(0).handovers().get(0).associationToServeSeconds();
     assertEquals(6.5, anyone, 1e-9, "the latest change onto n2, whoever made it");
     assertEquals(7, walker, 1e-9, "the walker's, the user the service follows");
+  }
+
+  @Test
+  void latenciesOfTheWarmUpAreLeftOutButItsFailuresCount() {
+    List<RequestRecord> requests = new ArrayList<>();
+    requests.add(ok(2, "echo", "s1-master-0", "n1", 90)); // the first requests: slow
+    requests.add(failed(3, "echo"));
+    for (int s = 10; s < 20; s++) {
+      requests.add(ok(s, "echo", "s1-master-0", "n1", 5));
+    }
+    Summary summary =
+        Summary.of(
+            List.of("echo"),
+            requests,
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            java.time.Duration.ofSeconds(5),
+            clock);
+    ServiceFigures echo = summary.services().get(0);
+    assertEquals(5, echo.p99(), "the 90 ms of second 2 are warm-up");
+    assertEquals(1, echo.failed());
+    assertEquals(12, echo.requests());
   }
 
   @Test

@@ -197,7 +197,11 @@ public final class MobilityBenchmark {
         Long.toString(results.summary().getInt("skipped")),
         "",
         "");
-    out.append("(").append(minutes).append(" min; files in ").append(dir).append(")\n");
+    out.append("(")
+        .append(minutes)
+        .append(" min after the scenario's warm-up, whose latencies are left out; files in ")
+        .append(dir)
+        .append(")\n");
     return out.toString();
   }
 
