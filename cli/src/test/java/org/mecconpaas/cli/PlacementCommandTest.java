@@ -50,7 +50,8 @@ class PlacementCommandTest {
             "policy:                 near",
             "near:                   52.16,4.49 within 300 m",
             "maxUserDistanceMeters:  -",
-            "nodeLabels:             outdoor,gpu"),
+            "nodeLabels:             outdoor,gpu",
+            "users:                  -"),
         result.out().lines().toList());
   }
 
@@ -62,7 +63,8 @@ class PlacementCommandTest {
 
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().contains("near:                   -\n"), result.out());
-    assertTrue(result.out().endsWith("nodeLabels:             -\n"), result.out());
+    assertTrue(result.out().contains("nodeLabels:             -\n"), result.out());
+    assertTrue(result.out().endsWith("users:                  -\n"), result.out());
   }
 
   @Test
@@ -125,6 +127,40 @@ class PlacementCommandTest {
         "{\"maxUserDistanceMeters\":300.0,\"policy\":\"near-users\"}",
         master.onlyRequest().bodyText());
     assertEquals("{\"policy\":\"near-users\"}\n", result.out());
+  }
+
+  @Test
+  void usersAreSentAndShown() {
+    master.on(
+        "PUT",
+        PLACEMENT,
+        r ->
+            Reply.json(
+                200,
+                "{\"policy\":\"near-users\",\"maxUserDistanceMeters\":100.0,"
+                    + "\"nodeLabels\":[],\"users\":[\"c07\",\"walker\"]}"));
+
+    var result =
+        mec.run(
+            "service",
+            "placement",
+            "shop",
+            "web",
+            "--policy",
+            "near-users",
+            "--max-user-distance",
+            "100",
+            "--user",
+            "walker",
+            "--user",
+            "c07");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(
+        "{\"maxUserDistanceMeters\":100.0,\"policy\":\"near-users\",\"users\":[\"walker\",\"c07\"]}",
+        master.onlyRequest().bodyText());
+    assertTrue(
+        result.out().contains("users:") && result.out().contains("c07,walker"), result.out());
   }
 
   @Test
