@@ -48,12 +48,19 @@ final class CodeInstaller {
   /**
    * A catalog role's code version goes into {@code codeRoot/<version>}, beside the versions already
    * there: nothing is stopped, the role switches to it after its init.sh. Only the new version and
-   * the one being served stay.
+   * the one being served stay. The version being served is never unpacked again.
    *
    * @param servedVersion the version the role serves now (or falls back to); kept
    */
   InstallOutcome installVersion(CodeRef code, Path download, Path codeRoot, int servedVersion) {
     Path target = codeRoot.resolve(Integer.toString(code.version()));
+    if (code.version() == servedVersion && Files.isDirectory(target)) {
+      // back to the version being served (a newer one was refused and rolled back while this
+      // instance still installed or initialised it): its files are there and in use, and
+      // unpacking them again would pull them from under the server (404s for a moment)
+      return new InstallOutcome.Installed(
+          code.version(), code.sha256().toLowerCase(java.util.Locale.ROOT));
+    }
     Path staging = codeRoot.resolve(code.version() + ".staging");
     return unpackThen(
         code,
