@@ -125,6 +125,11 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.id(id));
   }
 
+  /** The text of an element that the live poll may replace while it is being read. */
+  public String textOf(String id) {
+    return await("text of #" + id, Duration.ofSeconds(5), d -> d.findElement(By.id(id)).getText());
+  }
+
   /** Waits for a condition, retrying past elements that a poll replaced meanwhile. */
   public <T> T await(String what, Duration limit, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, limit, Duration.ofMillis(250))

@@ -132,7 +132,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     shot(browser, "01-login");
     signIn(browser, "admin", setup.adminPassword());
     browser.visible(By.id("live:first-start"));
-    assertEquals("3 / 3", browser.byId("count-nodes").getText());
+    assertEquals("3 / 3", browser.textOf("count-nodes"));
     assertEquals(3, browser.all(By.cssSelector("svg.edge-map g.node")).size());
     shot(browser, "02-first-start");
 
@@ -310,8 +310,8 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         .expect(201);
     second = Browser.open(master.url());
     signIn(second, "bob", BOB_PASSWORD);
-    assertEquals("0", second.byId("count-applications").getText());
-    assertEquals("0", second.byId("count-instances").getText());
+    assertEquals("0", second.textOf("count-applications"));
+    assertEquals("0", second.textOf("count-instances"));
     for (String page :
         List.of(
             "/portal/home.xhtml",
@@ -347,7 +347,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         "detail of " + name,
         QUICK,
         d -> second.byId("live:node-detail").getText().contains("Node " + name));
-    String detail = second.byId("live:node-detail").getText();
+    String detail = second.textOf("live:node-detail");
     assertTrue(detail.contains("None of your instances runs here"), detail);
     shot(second, "09-bob-sees-the-node-not-the-instances");
     signOut(second);
