@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mecconpaas.manager.application.CodeVersions;
 import org.mecconpaas.manager.application.CodeVersions.Download;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.domain.model.RuleViolation;
 import org.mecconpaas.manager.domain.model.service.CodeVersion;
 import org.mecconpaas.portal.interfaces.security.CurrentCaller;
@@ -105,7 +106,8 @@ public class CodeResource {
       @PathParam("app") String app,
       @PathParam("svc") String svc,
       @PathParam("version") int version) {
-    return CodeVersionView.of(code.enable(caller.get(), app, svc, version));
+    return CodeVersionView.of(
+        ConflictRetry.retry(() -> code.enable(caller.get(), app, svc, version)));
   }
 
   @DELETE

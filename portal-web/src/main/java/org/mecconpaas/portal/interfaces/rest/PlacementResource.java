@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.application.ServiceOperations.PlacementRequest;
 import org.mecconpaas.manager.domain.model.service.PlacementConstraints;
@@ -70,17 +71,19 @@ public class PlacementResource {
     PlacementBody request = RequestBodies.required(body);
     NearBody near = request.near();
     return PlacementView.of(
-        services.place(
-            caller.get(),
-            app,
-            svc,
-            new PlacementRequest(
-                request.policy(),
-                near == null ? null : near.latitude(),
-                near == null ? null : near.longitude(),
-                near == null ? null : near.radiusMeters(),
-                request.maxUserDistanceMeters(),
-                request.nodeLabels(),
-                request.users())));
+        ConflictRetry.retry(
+            () ->
+                services.place(
+                    caller.get(),
+                    app,
+                    svc,
+                    new PlacementRequest(
+                        request.policy(),
+                        near == null ? null : near.latitude(),
+                        near == null ? null : near.longitude(),
+                        near == null ? null : near.radiusMeters(),
+                        request.maxUserDistanceMeters(),
+                        request.nodeLabels(),
+                        request.users()))));
   }
 }

@@ -1,5 +1,7 @@
 package org.mecconpaas.portal.interfaces.rest;
 
+import static org.mecconpaas.manager.application.ConflictRetry.retry;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.application.ServiceOperations.SpecChange;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
@@ -24,7 +27,10 @@ import org.mecconpaas.manager.domain.model.service.Service;
 import org.mecconpaas.manager.domain.model.service.ServiceState;
 import org.mecconpaas.portal.interfaces.security.CurrentCaller;
 
-/** Services of one of the caller's applications. */
+/**
+ * Services of one of the caller's applications. Commands that a reconcile pass or a heartbeat may
+ * race on the same rows are retried ({@link ConflictRetry}).
+ */
 @Path("applications/{app}/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -111,19 +117,19 @@ public class ServicesResource {
     SpecChange change =
         new SpecChange(
             Optional.ofNullable(request.placementPolicy()), Optional.ofNullable(request.roles()));
-    return view(services.change(caller.get(), app, svc, change));
+    return view(retry(() -> services.change(caller.get(), app, svc, change)));
   }
 
   @POST
   @Path("{svc}/start")
   public Response start(@PathParam("app") String app, @PathParam("svc") String svc) {
-    return Response.accepted(view(services.start(caller.get(), app, svc))).build();
+    return Response.accepted(view(retry(() -> services.start(caller.get(), app, svc)))).build();
   }
 
   @POST
   @Path("{svc}/stop")
   public Response stop(@PathParam("app") String app, @PathParam("svc") String svc) {
-    return Response.accepted(view(services.stop(caller.get(), app, svc))).build();
+    return Response.accepted(view(retry(() -> services.stop(caller.get(), app, svc)))).build();
   }
 
   /** New instance counts per role. */
@@ -135,7 +141,9 @@ public class ServicesResource {
   public Response scale(
       @PathParam("app") String app, @PathParam("svc") String svc, ScaleRequest body) {
     var request = RequestBodies.required(body);
-    return Response.accepted(view(services.scale(caller.get(), app, svc, request.roles()))).build();
+    return Response.accepted(
+            view(retry(() -> services.scale(caller.get(), app, svc, request.roles()))))
+        .build();
   }
 
   /** Runs {@code run.sh}, {@code interrupt.sh} or {@code cleanup.sh} on every instance. */
@@ -153,13 +161,14 @@ public class ServicesResource {
           default ->
               throw new ResourceNotFound("no script " + script + "; use run, interrupt or cleanup");
         };
-    return Response.accepted(view(services.trigger(caller.get(), app, svc, which))).build();
+    return Response.accepted(view(retry(() -> services.trigger(caller.get(), app, svc, which))))
+        .build();
   }
 
   @DELETE
   @Path("{svc}")
   public Response delete(@PathParam("app") String app, @PathParam("svc") String svc) {
-    services.delete(caller.get(), app, svc);
+    ConflictRetry.run(() -> services.delete(caller.get(), app, svc));
     return Response.noContent().build();
   }
 }
