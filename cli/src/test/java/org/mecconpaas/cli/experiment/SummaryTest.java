@@ -41,22 +41,7 @@ class SummaryTest {
     requests.add(failed(14, "echo"));
     requests.add(failed(25, "echo")); // after the migration ended
     requests.add(ok(3, "other", "s2-master-1", "n3", 40));
-    MigrationRecord move =
-        new MigrationRecord(
-            "echo",
-            1,
-            "s1-master-1",
-            "s1-master-1-m1",
-            "n1",
-            "n2",
-            "follow-me",
-            "a user ...",
-            "DONE",
-            null,
-            at(10),
-            at(13),
-            at(15.5),
-            at(20));
+    MigrationRecord move = followMeFromN1ToN2();
     MigrationRecord rolledBack =
         new MigrationRecord(
             "echo",
@@ -133,22 +118,7 @@ class SummaryTest {
   @Test
   void aServiceThatNamesItsUsersCountsOnlyTheirAssociationChanges() {
     List<RequestRecord> requests = List.of(ok(16, "echo", "s1-master-1-m1", "n2", 5));
-    MigrationRecord move =
-        new MigrationRecord(
-            "echo",
-            1,
-            "s1-master-1",
-            "s1-master-1-m1",
-            "n1",
-            "n2",
-            "follow-me",
-            "a user ...",
-            "DONE",
-            null,
-            at(10),
-            at(13),
-            at(15.5),
-            at(20));
+    MigrationRecord move = followMeFromN1ToN2();
     List<AssociationChange> changes =
         List.of(
             new AssociationChange(at(9), 9, "walker", "n1", "n2"),
@@ -206,6 +176,27 @@ class SummaryTest {
     Handover h = Summary.handover(move, List.of(ok(5, "echo", "i", "n1", 1)), List.of(), clock);
     assertTrue(Double.isNaN(h.firstServedSeconds()));
     assertTrue(Double.isNaN(h.switchToServeSeconds()));
+  }
+
+  /**
+   * A follow-me move of echo's instance n1 -> n2: requested 10 s, healthy 13 s, switched 15.5 s.
+   */
+  private static MigrationRecord followMeFromN1ToN2() {
+    return new MigrationRecord(
+        "echo",
+        1,
+        "s1-master-1",
+        "s1-master-1-m1",
+        "n1",
+        "n2",
+        "follow-me",
+        "a user ...",
+        "DONE",
+        null,
+        at(10),
+        at(13),
+        at(15.5),
+        at(20));
   }
 
   static RequestRecord ok(double seconds, String service, String instance, String node, double ms) {
