@@ -23,7 +23,7 @@ final class Portal {
     b.type(By.id("login:password"), password);
     b.click(By.id("login:submit"));
     b.await("dashboard", Duration.ofSeconds(20), d -> b.path().endsWith("/portal/home.xhtml"));
-    assertEquals(username, b.byId("account:caller").getText());
+    assertEquals(username, b.textOf("account:caller"));
   }
 
   static void signOut(Browser b) {

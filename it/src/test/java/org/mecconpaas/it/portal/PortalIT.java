@@ -128,7 +128,11 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     browser.go("/portal/home.xhtml");
     assertTrue(browser.path().endsWith("/login.xhtml"), "anonymous users are sent to sign in");
     browser.click(By.id("login:submit"));
-    assertEquals("Type your username", messageFor(browser, "login:username"));
+    // the message arrives with the form's ajax update, which replaces the element being read
+    browser.await(
+        "the required-field message next to the username",
+        QUICK,
+        d -> messageFor(browser, "login:username").equals("Type your username"));
     shot(browser, "01-login");
     signIn(browser, "admin", setup.adminPassword());
     browser.visible(By.id("live:first-start"));
@@ -182,7 +186,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     browser.type(By.id("create:description"), "portal test");
     browser.click(By.id("create:submit"));
     browser.await("application page", QUICK, d -> browser.path().endsWith("/application.xhtml"));
-    assertEquals("lab", browser.byId("app-name").getText());
+    assertEquals("lab", browser.textOf("app-name"));
 
     browser.type(By.id("add:serviceName"), "web");
     // generic is the default type: one master, no further node
@@ -191,7 +195,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     browser.await("service page", QUICK, d -> browser.path().endsWith("/service.xhtml"));
     assertEquals("INIT", serviceState());
     openTab(browser, "Metrics");
-    assertTrue(browser.byId("tabs:metrics:charts").getText().contains("No instances"));
+    assertTrue(browser.textOf("tabs:metrics:charts").contains("No instances"));
     assertEquals(0, browser.all(By.cssSelector("[id='tabs:metrics:charts'] canvas")).size());
 
     openTab(browser, "Code");
@@ -200,7 +204,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         "version 1 in the table",
         Duration.ofSeconds(30),
         d -> browser.byId("tabs:code:versions").getText().contains("hello.zip"));
-    assertTrue(browser.byId("tabs:code:versions").getText().contains("active"));
+    assertTrue(browser.textOf("tabs:code:versions").contains("active"));
 
     browser.click(By.id("actions:start"));
     browser.await(
@@ -282,7 +286,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         "every instance's log can be read");
     browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
     openTab(browser, "Events");
-    assertTrue(browser.byId("tabs:events:timeline").getText().contains("service.state"));
+    assertTrue(browser.textOf("tabs:events:timeline").contains("service.state"));
     openTab(browser, "Metrics");
     browser.await(
         "every instance's CPU and memory charted",
@@ -453,7 +457,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
             Json.createObjectBuilder().add("name", "shop").add("type", "php").build())
         .expect(201);
     browser.go(PHP_PAGE);
-    assertTrue(browser.byId("endpoint-line").getText().contains("No endpoint yet"));
+    assertTrue(browser.textOf("endpoint-line").contains("No endpoint yet"));
     openTab(browser, "Settings");
     By memory = fieldLabelled(browser, "tabs:settings", "memory_limit");
     By upload = fieldLabelled(browser, "tabs:settings", "upload_max_filesize");
@@ -498,10 +502,10 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   void anAutoscalingPolicyIsCheckedSavedShownAndRemoved() throws Exception {
     browser.go(PHP_PAGE);
     openTab(browser, "Autoscaling");
-    assertTrue(browser.byId("policy-state").getText().contains("no policy"));
+    assertTrue(browser.textOf("policy-state").contains("no policy"));
     assertEquals(
         "200", browser.byId("tabs:autoscaling:p95").getAttribute("value"), "defaults shown");
-    assertEquals("backend", browser.byId("tabs:autoscaling:role_label").getText());
+    assertEquals("backend", browser.textOf("tabs:autoscaling:role_label"));
 
     browser.type(By.id("tabs:autoscaling:p95"), "0");
     browser.click(By.id("tabs:autoscaling:save"));
@@ -525,7 +529,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
         "the policy shown",
         QUICK,
         d -> browser.byId("policy-state").getText().contains("backend between 1 and 3 instances"));
-    assertTrue(browser.byId("policy-state").getText().contains("300 ms"));
+    assertTrue(browser.textOf("policy-state").contains("300 ms"));
     var policy = alice.get("/applications/lab/services/shop/autoscaling").expect(200).object();
     assertEquals(300, policy.getInt("p95Millis"));
     assertEquals(25, policy.getInt("cpuLowPercent"));
@@ -536,7 +540,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     openTab(browser, "Autoscaling");
     assertEquals("300", browser.byId("tabs:autoscaling:p95").getAttribute("value"));
     openTab(browser, "Events");
-    assertTrue(browser.byId("tabs:events:timeline").getText().contains("autoscale.policy"));
+    assertTrue(browser.textOf("tabs:events:timeline").contains("autoscale.policy"));
     openTab(browser, "Autoscaling");
     browser.click(By.id("tabs:autoscaling:remove"));
     confirm(browser);
@@ -561,7 +565,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     openTab(browser, "Jobs");
     assertTrue(
         browser.visible(By.id("jobs-unavailable")).getText().contains("no running JobManager"),
-        browser.byId("jobs-unavailable").getText());
+        browser.textOf("jobs-unavailable"));
     browser.click(By.id("tabs:jobsubmit:submit"));
     browser.await(
         "the refusal at the top",
@@ -607,7 +611,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
     confirm(browser);
     browser.await(
         "deleted", QUICK, d -> !browser.byId("list:applications").getText().contains("sandbox"));
-    assertTrue(browser.byId("list:applications").getText().contains("lab"));
+    assertTrue(browser.textOf("list:applications").contains("lab"));
   }
 
   @Test
@@ -732,7 +736,7 @@ class PortalIT implements ScreenshotOnFailure.Witnessed {
   }
 
   private String serviceState() {
-    return browser.byId("service-state").getText().trim();
+    return browser.textOf("service-state").trim();
   }
 
   private long runningMarkers() {
