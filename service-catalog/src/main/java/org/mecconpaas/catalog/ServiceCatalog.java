@@ -131,10 +131,12 @@ public final class ServiceCatalog {
         "A Flink session cluster that runs your streaming or batch job jar.",
         List.of(
             // Flink's process sizes that worked on a 1 GiB board: JobManager 512m, TaskManager
-            // 768m (docs/role-runners.md, roles/flink/README.md); a TaskManager gets a whole
-            // board's CPU, as its slots run the job (half a core made jobs 24-68 % slower)
+            // 768m (docs/role-runners.md, roles/flink/README.md), so a board holds one Flink JVM
+            // and each gets the board's CPU: a TaskManager's slots run the job (half a core made
+            // jobs 24-68 % slower), and the JobManager builds, schedules and finishes every job
+            // in bursts (a quarter core added 0.2-0.4 s to each job, 15 % of a 3 s one)
             single("jobmanager", "coordinates jobs and serves the REST API")
-                .withResources(250, 640),
+                .withResources(1000, 640),
             scalable("taskmanager", "runs the job's tasks in its slots", 1, 32, 2)
                 .withResources(1000, 832)),
         Set.of(CodeFormat.JAR));
