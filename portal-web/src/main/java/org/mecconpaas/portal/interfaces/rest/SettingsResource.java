@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.portal.interfaces.security.CurrentCaller;
 
@@ -31,6 +32,9 @@ public class SettingsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, String> put(
       @PathParam("app") String app, @PathParam("svc") String svc, Map<String, String> body) {
-    return services.configure(caller.get(), app, svc, RequestBodies.required(body)).settings();
+    Map<String, String> changes = RequestBodies.required(body);
+    // the service row is also written by reconcile passes and heartbeats: retry a lost race
+    return ConflictRetry.retry(() -> services.configure(caller.get(), app, svc, changes))
+        .settings();
   }
 }

@@ -13,6 +13,7 @@ import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.application.ApplicationOperations;
 import org.mecconpaas.manager.application.ApplicationOperations.ApplicationSummary;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.DomainException;
 import org.mecconpaas.manager.domain.model.ResourceNotFound;
@@ -113,7 +114,7 @@ public class ApplicationBean implements Serializable {
 
   public void deleteService(ServiceRow row) {
     try {
-      services.delete(caller.get(), name, row.name());
+      ConflictRetry.run(() -> services.delete(caller.get(), name, row.name()));
       Feedback.info("Service " + row.name() + " deleted");
     } catch (DomainException refused) {
       Feedback.refused(refused);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mecconpaas.manager.application.CodeVersions;
 import org.mecconpaas.manager.application.CodeVersions.Download;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.domain.model.DomainException;
 import org.mecconpaas.manager.domain.model.service.CodeVersion;
 import org.mecconpaas.portal.interfaces.security.CurrentCaller;
@@ -146,7 +147,8 @@ public class CodeBean implements Serializable {
 
   public void enable(VersionRow row) {
     try {
-      code.enable(caller.get(), page.getApp(), page.getName(), row.version());
+      ConflictRetry.run(
+          () -> code.enable(caller.get(), page.getApp(), page.getName(), row.version()));
       Feedback.info("Version " + row.version() + " is active; the instances roll it out");
     } catch (DomainException refused) {
       Feedback.refused(refused);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.DomainException;
 import org.mecconpaas.manager.domain.model.RuleViolation;
@@ -47,7 +48,9 @@ public class PlacementBean implements Serializable {
 
   public void save() {
     try {
-      show(services.place(caller.get(), page.getApp(), page.getName(), form.request()));
+      show(
+          ConflictRetry.retry(
+              () -> services.place(caller.get(), page.getApp(), page.getName(), form.request())));
       Feedback.info(
           "Placement saved: "
               + active

@@ -16,6 +16,7 @@ import org.mecconpaas.catalog.ServiceCatalog;
 import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.manager.application.AuditTrail;
 import org.mecconpaas.manager.application.Caller;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.InstanceMetricsHistory;
 import org.mecconpaas.manager.application.Migrations;
 import org.mecconpaas.manager.application.ServiceOperations;
@@ -244,11 +245,14 @@ public class ServiceBean implements Serializable {
         () -> services.trigger(caller.get(), app, name, script));
   }
 
-  /** Runs one change; true when the manager accepted it. */
+  /**
+   * Runs one change, again when it lost a race with a reconcile pass on the same rows, as the API
+   * does; true when the manager accepted it.
+   */
   private boolean act(String done, Runnable change) {
     boolean accepted = false;
     try {
-      change.run();
+      ConflictRetry.run(change);
       Feedback.info(done);
       accepted = true;
     } catch (DomainException refused) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mecconpaas.catalog.ServiceType;
 import org.mecconpaas.catalog.SettingSpec;
+import org.mecconpaas.manager.application.ConflictRetry;
 import org.mecconpaas.manager.application.ServiceOperations;
 import org.mecconpaas.manager.domain.model.DomainException;
 import org.mecconpaas.manager.domain.model.service.Service;
@@ -53,7 +54,9 @@ public class SettingsBean implements Serializable {
       return;
     }
     try {
-      load(services.configure(caller.get(), page.getApp(), page.getName(), changes));
+      load(
+          ConflictRetry.retry(
+              () -> services.configure(caller.get(), page.getApp(), page.getName(), changes)));
       Feedback.info(
           "Settings saved"
               + (page.runningInstances() > 0 ? ": the roles restart with them" : "")
