@@ -98,6 +98,13 @@ final class FlinkRest {
     return expect(http.send(run, ofString()), "\"jobid\":\"([0-9a-f]+)\"");
   }
 
+  /** A value of the JobManager's effective configuration, as Flink read it. */
+  Optional<String> jobManagerConfig(String key) {
+    return get("jobmanager/config")
+        .flatMap(
+            body -> find(body, "\"key\":\"" + Pattern.quote(key) + "\",\"value\":\"([^\"]*)\""));
+  }
+
   Optional<String> jobState(String jobId) {
     return get("jobs/" + jobId).flatMap(body -> find(body, "\"state\":\"([A-Z]+)\""));
   }

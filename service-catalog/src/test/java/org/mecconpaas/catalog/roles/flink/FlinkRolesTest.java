@@ -76,6 +76,10 @@ class FlinkRolesTest {
       assertListensOnlyInItsRange(instance);
     }
     assertTrue(tm1.stdout().contains("Successful registration at resource manager"), tm1.stdout());
+    // a job's details (what the API and the portal show) lag its state by at most half a second,
+    // not by Flink's default 3 s
+    assertEquals(
+        Optional.of("500 ms"), rest.jobManagerConfig("rest.cache.execution-graph.timeout"));
 
     String jobId = rest.run(rest.upload(SumJobJar.build(temp.resolve("job"))), List.of("" + N), 4);
     String state = Poll.until(START, "job ends", () -> ended(rest, jobId)).value();
