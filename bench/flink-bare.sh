@@ -164,9 +164,9 @@ run_job() { # VIDEO OUT
   job="$(rest -H 'Content-Type: application/json' -d "$body" \
     "http://127.0.0.1:$rest_port/jars/$jar_id/run" | json 'd.get("jobid") or d')"
   [[ "$job" =~ ^[0-9a-f]{32}$ ]] || fail "run request refused: $job"
-  # the poll costs one small curl per 100 ms, its state read by bash: a python3 per poll took
-  # 30-50 ms of CPU each, a third of a core that the TaskManagers lost (the platform's benchmark
-  # polls from its own JVM)
+  # every 0.5 s, as the platform's benchmark (PlatformRuns.POLL), one small curl read by bash: a
+  # python3 per poll took 30-50 ms of CPU, at 10 polls a second a third of a core that the
+  # TaskManagers lost
   while :; do
     [[ "$(rest "http://127.0.0.1:$rest_port/jobs/$job/status")" =~ \"status\":\"([A-Z]+)\" ]] ||
       fail "no status for job $job"
@@ -174,7 +174,7 @@ run_job() { # VIDEO OUT
       FINISHED) break ;;
       FAILED | CANCELED) fail "job $job on $1: ${BASH_REMATCH[1]}; see $run_dir/log" ;;
     esac
-    sleep 0.1
+    sleep 0.5
   done
   t1=$(date +%s%3N)
   details="$(rest "http://127.0.0.1:$rest_port/jobs/$job")"

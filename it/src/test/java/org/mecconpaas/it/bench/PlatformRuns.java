@@ -17,7 +17,13 @@ import org.mecconpaas.it.FlinkService;
  * checked: FINISHED, the detectors ran with the parallelism asked for, one CSV row per frame.
  */
 final class PlatformRuns {
-  private static final Duration POLL = Duration.ofMillis(100);
+  /**
+   * As often as flink-bare.sh polls, and as often as a job's details change (the JobManager renews
+   * them every 0.5 s): each poll through the master cost it and the JobManager up to 15 ms of CPU,
+   * which at 10 polls a second took 15 % of a core from the TaskManagers on this 2-core machine.
+   */
+  static final Duration POLL = Duration.ofMillis(500);
+
   private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
 
   /** What the runs on one video gave. */
