@@ -37,11 +37,18 @@ class PlacementCommandTest {
     master.close();
   }
 
+  /** {@code mec service placement shop web OPTIONS...} */
+  private MecRunner.Result placementOfShopWeb(String... options) {
+    List<String> args = new java.util.ArrayList<>(List.of("service", "placement", "shop", "web"));
+    args.addAll(List.of(options));
+    return mec.run(args.toArray(String[]::new));
+  }
+
   @Test
   void withoutOptionsPlacementShowsThePolicyAndItsConstraints() {
     master.on("GET", PLACEMENT, r -> Reply.json(200, NEAR));
 
-    var result = mec.run("service", "placement", "shop", "web");
+    var result = placementOfShopWeb();
 
     assertEquals(0, result.exitCode(), result.err());
     assertEquals("GET", master.onlyRequest().method());
@@ -59,7 +66,7 @@ class PlacementCommandTest {
   void aPlacementWithoutConstraintsShowsDashes() {
     master.on("GET", PLACEMENT, r -> Reply.json(200, "{\"policy\":\"spread\",\"nodeLabels\":[]}"));
 
-    var result = mec.run("service", "placement", "shop", "web");
+    var result = placementOfShopWeb();
 
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().contains("near:                   -\n"), result.out());
@@ -71,7 +78,7 @@ class PlacementCommandTest {
   void placementWithJsonPrintsTheAnswerUnchanged() {
     master.on("GET", PLACEMENT, r -> Reply.json(200, NEAR));
 
-    var result = mec.run("service", "placement", "shop", "web", "--json");
+    var result = placementOfShopWeb("--json");
 
     assertEquals(NEAR + "\n", result.out());
   }
@@ -81,19 +88,8 @@ class PlacementCommandTest {
     master.on("PUT", PLACEMENT, r -> Reply.json(200, NEAR));
 
     var result =
-        mec.run(
-            "service",
-            "placement",
-            "shop",
-            "web",
-            "--policy",
-            "near",
-            "--near",
-            "52.16,4.49,300",
-            "--label",
-            "outdoor",
-            "--label",
-            "gpu");
+        placementOfShopWeb(
+            "--policy", "near", "--near", "52.16,4.49,300", "--label", "outdoor", "--label", "gpu");
 
     assertEquals(0, result.exitCode(), result.err());
     FakeMaster.Request request = master.onlyRequest();
@@ -111,16 +107,7 @@ class PlacementCommandTest {
     master.on("PUT", PLACEMENT, r -> Reply.json(200, "{\"policy\":\"near-users\"}"));
 
     var result =
-        mec.run(
-            "service",
-            "placement",
-            "shop",
-            "web",
-            "--policy",
-            "near-users",
-            "--max-user-distance",
-            "300",
-            "--json");
+        placementOfShopWeb("--policy", "near-users", "--max-user-distance", "300", "--json");
 
     assertEquals(0, result.exitCode(), result.err());
     assertEquals(
@@ -141,11 +128,7 @@ class PlacementCommandTest {
                     + "\"nodeLabels\":[],\"users\":[\"c07\",\"walker\"]}"));
 
     var result =
-        mec.run(
-            "service",
-            "placement",
-            "shop",
-            "web",
+        placementOfShopWeb(
             "--policy",
             "near-users",
             "--max-user-distance",
@@ -167,7 +150,7 @@ class PlacementCommandTest {
   void aNearPointWithoutRadiusLeavesTheRadiusToTheMaster() {
     master.on("PUT", PLACEMENT, r -> Reply.json(200, NEAR));
 
-    mec.run("service", "placement", "shop", "web", "--policy", "near", "--near", "52.16, -4.49");
+    placementOfShopWeb("--policy", "near", "--near", "52.16, -4.49");
 
     assertEquals(
         "{\"near\":{\"latitude\":52.16,\"longitude\":-4.49},\"policy\":\"near\"}",
@@ -176,7 +159,7 @@ class PlacementCommandTest {
 
   @Test
   void constraintsWithoutPolicyAreAUsageErrorSinceThePutReplacesEverything() {
-    var result = mec.run("service", "placement", "shop", "web", "--label", "outdoor");
+    var result = placementOfShopWeb("--label", "outdoor");
 
     assertEquals(CommandLine.ExitCode.USAGE, result.exitCode());
     assertTrue(result.err().startsWith("give --policy too"), result.err());
@@ -193,8 +176,7 @@ class PlacementCommandTest {
 
   @Test
   void aMalformedPointIsAUsageErrorAndSendsNothing() {
-    var result =
-        mec.run("service", "placement", "shop", "web", "--policy", "near", "--near", "52.16");
+    var result = placementOfShopWeb("--policy", "near", "--near", "52.16");
 
     assertEquals(CommandLine.ExitCode.USAGE, result.exitCode());
     assertTrue(result.err().contains("'52.16' is not LAT,LON[,RADIUS_M]"), result.err());
@@ -213,8 +195,7 @@ class PlacementCommandTest {
                 "[{\"field\":\"near\",\"message\":\"latitude must be within -90..90\"},"
                     + "{\"field\":\"placement\",\"message\":\"unknown policy nearest\"}]"));
 
-    var result =
-        mec.run("service", "placement", "shop", "web", "--policy", "nearest", "--near", "95,4");
+    var result = placementOfShopWeb("--policy", "nearest", "--near", "95,4");
 
     assertEquals(1, result.exitCode());
     assertEquals(
@@ -229,7 +210,7 @@ class PlacementCommandTest {
   void placementOfAnUnknownServiceExitsWithOne() {
     master.on("GET", PLACEMENT, r -> Reply.problem(404, "service web not found"));
 
-    var result = mec.run("service", "placement", "shop", "web");
+    var result = placementOfShopWeb();
 
     assertEquals(1, result.exitCode());
     assertEquals("error: service web not found\n", result.err());

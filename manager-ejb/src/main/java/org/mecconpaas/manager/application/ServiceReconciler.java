@@ -95,7 +95,7 @@ public class ServiceReconciler {
         .setParameter("running", ServiceState.RUNNING)
         .getResultList()
         .stream()
-        .filter(s -> s.placement().maxUserDistanceMeters().isPresent())
+        .filter(ServiceReconciler::followsItsUsers)
         .filter(
             s ->
                 s.placement().users().isEmpty()
@@ -294,15 +294,19 @@ public class ServiceReconciler {
         new UserLocations(em).accessPoints(service));
   }
 
+  /** A {@code near-users} service with a farthest distance: its instances follow its users. */
+  private static boolean followsItsUsers(Service service) {
+    return service.placementPolicy() == PlacementPolicy.NEAR_USERS
+        && service.placement().maxUserDistanceMeters().isPresent();
+  }
+
   /**
    * Follow-me: a {@code near-users} service with a farthest distance moves the instance nearest to
    * a user who is farther than that to the node nearest the user, one migration at a time. Whether
    * it started one.
    */
   private boolean followUsers(Service service, Instant now) {
-    if (service.placementPolicy() != PlacementPolicy.NEAR_USERS
-        || service.placement().maxUserDistanceMeters().isEmpty()
-        || !MigrationRunner.active(em, service).isEmpty()) {
+    if (!followsItsUsers(service) || !MigrationRunner.active(em, service).isEmpty()) {
       return false;
     }
     List<FollowMe.Serving> serving =
