@@ -13,6 +13,13 @@ jetty_home() {
   echo "$home"
 }
 
+# The platform's Jetty classes (images/jetty-ext): the draining root context.
+jetty_ext() {
+  local jar=${MEC_MIDDLEWARE:?MEC_MIDDLEWARE is not set}/jetty/ext/jetty-ext.jar
+  [ -f "$jar" ] || mec_fail "no $jar: the middleware directory predates the draining context"
+  echo "$jar"
+}
+
 # The web application in a code directory: the directory itself when the agent unpacked the WAR
 # (it has WEB-INF/), else the only *.war file in it.
 jetty_war() {

@@ -14,15 +14,22 @@ mec_check_readable "$MEC_CODE_DIR"
 mec_check_readable "$home"
 war=$(jetty_war "$MEC_CODE_DIR")
 
-if [ ! -f "$base/.mec-ready" ]; then
+# ee10-ext: lib/ee10/ext/ on the web applications' environment classpath (jetty-ext.jar). The
+# marker names the modules, so that a base made with other modules is made again.
+modules=server,http,ee10-deploy,ee10-jsp,ee10-annotations,ee10-ext
+if [ "$(cat "$base/.mec-ready" 2>/dev/null)" != "$modules" ]; then
   rm -rf "$base"
   mkdir -p "$base"
   (cd "$base" && "$JAVA" -jar "$home/start.jar" jetty.home="$home" jetty.base="$base" \
-    --add-modules=server,http,ee10-deploy,ee10-jsp,ee10-annotations) >"$STATE/run-add-modules.log" 2>&1 ||
+    --add-modules="$modules") >"$STATE/run-add-modules.log" 2>&1 ||
     { cat "$STATE/run-add-modules.log" >&2; mec_fail "cannot make the Jetty base"; }
   rm -f "$STATE/run-add-modules.log"
-  touch "$base/.mec-ready"
+  echo "$modules" >"$base/.mec-ready"
 fi
+# the middleware's copy, every start: a newer middleware brings a newer one
+ext=$(jetty_ext)
+mkdir -p "$base/lib/ee10/ext"
+cp -f "$ext" "$base/lib/ee10/ext/jetty-ext.jar"
 
 mec_writable_dirs "$STATE/run" "$STATE/tmp" "$JETTY_WORK"
 rm -rf "${JETTY_WORK:?}"/*
