@@ -4,8 +4,10 @@
 # from the middleware the platform ships (images/middleware: flink/lib + the OpenCV jar), submits
 # the job jar over REST for each test video RUNS times, and prints the processing time per video:
 # Flink's job duration, min and max of the runs dropped, mean of the rest (as in the paper).
-#   bench/flink-bare.sh [--runs N] [--parallelism P] [VIDEO.avi ...]
-#   (defaults: 5 runs, parallelism 2, the test videos megamind.avi messi.avi vtest.avi)
+#   bench/flink-bare.sh [--runs N] [--parallelism P] [--cpu-per-jvm MILLICORES] [VIDEO.avi ...]
+#   (defaults: 5 runs, parallelism 2, no CPU limit, the test videos megamind.avi messi.avi vtest.avi)
+# --cpu-per-jvm: each JVM in its own cgroup v1 CPU quota (root), as the platform holds each Flink
+# instance to its catalog role's CPU; the JVM is told as many processors (like-for-like baseline).
 # Needs (builds nothing but the test data, which make-test-data.sh caches):
 #   mvn -q -B -pl images/middleware package                       # flink/lib and opencv/
 #   mvn -q -B -f examples/face-detection/pom.xml package -DskipTests   # the job jar
@@ -19,11 +21,13 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 example="$root/examples/face-detection"
 runs=5
 parallelism=2
+cpu_per_jvm=0
 videos=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --parallelism) parallelism="$2"; shift 2 ;;
+    --cpu-per-jvm) cpu_per_jvm="$2"; shift 2 ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "flink-bare.sh: unknown option $1" >&2; exit 2 ;;
     *) videos+=("$(realpath "$1")"); shift ;;
@@ -37,6 +41,12 @@ opencv="$(ls "$middleware"/opencv/opencv-*.jar 2>/dev/null | head -1 || true)"
 jar="$(ls "$example"/target/face-detection-*.jar 2>/dev/null | head -1 || true)"
 [[ -f "$lib/flink-runtime-2.3.0.jar" && -n "$opencv" ]] ||
   fail "no middleware in $middleware: mvn -q -B -pl images/middleware package"
+[[ "$cpu_per_jvm" =~ ^[0-9]+$ ]] || fail "--cpu-per-jvm wants millicores, not '$cpu_per_jvm'"
+cgroups=/sys/fs/cgroup/cpu/mec-bench-bare-$$
+if [[ "$cpu_per_jvm" -gt 0 ]]; then
+  [[ $(id -u) == 0 && -f /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]] ||
+    fail "--cpu-per-jvm needs root and the cgroup v1 cpu controller"
+fi
 [[ -n "$jar" ]] ||
   fail "no job jar: mvn -q -B -f examples/face-detection/pom.xml package -DskipTests"
 cascade=/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml
@@ -113,15 +123,28 @@ stop_all() {
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
   done
+  if [[ -d "$cgroups" ]]; then
+    sleep 0.2 # a killed process leaves its cgroup when it has been reaped
+    rmdir "$cgroups"/*/ "$cgroups" 2>/dev/null || echo "flink-bare.sh: $cgroups is left" >&2
+  fi
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 start_jvm() { # NAME JVM_ARGS DYNAMIC_PROPERTIES MAIN_CLASS [ARGS...]
-  local name="$1" jvm="$2" dynamic="$3" main="$4"
+  local name="$1" jvm="$2" dynamic="$3" main="$4" launch=()
   shift 4
+  if [[ "$cpu_per_jvm" -gt 0 ]]; then
+    mkdir -p "$cgroups/$name"
+    echo 100000 >"$cgroups/$name/cpu.cfs_period_us"
+    echo $((cpu_per_jvm * 100)) >"$cgroups/$name/cpu.cfs_quota_us"
+    # the shell joins the cgroup, then becomes the JVM (same PID)
+    # shellcheck disable=SC2016  # $$ and $@ are the inner shell's
+    launch=(bash -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$cgroups/$name")
+    jvm="$jvm -XX:ActiveProcessorCount=$(((cpu_per_jvm + 999) / 1000))"
+  fi
   # shellcheck disable=SC2086  # the JVM arguments and -D properties are word lists
-  java $jvm "${opens[@]}" -Dlog.file="$run_dir/log/$name.log" \
+  "${launch[@]}" java $jvm "${opens[@]}" -Dlog.file="$run_dir/log/$name.log" \
     -Dlog4j.configurationFile="file:$conf/log4j.properties" -cp "$classpath" \
     "$main" --configDir "$conf" $dynamic "$@" >"$run_dir/log/$name.out" 2>&1 &
   pids+=($!)
@@ -204,7 +227,8 @@ status=0
 results="$run_dir/results.txt"
 {
   echo "Face detection on a bare Flink 2.3.0 session cluster (1 JM + 2 TMs x 1 slot, 768m each," \
-    "127.0.0.1), parallelism $parallelism, $runs runs per video, $(nproc) CPUs"
+    "127.0.0.1), parallelism $parallelism, $runs runs per video, $(nproc) CPUs," \
+    "$([[ "$cpu_per_jvm" -gt 0 ]] && echo "each JVM held to $cpu_per_jvm millicores" || echo "no CPU limit")"
   echo "processing time = Flink job duration; mean of the runs without the min and the max;" \
     "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-16s %7s %8s %10s %9s %9s %14s\n' video frames w/faces "time(ms)" min max "submit->done"
