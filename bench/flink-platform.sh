@@ -5,10 +5,15 @@
 # a real master's REST API, a Flink service of 1 JobManager + 2 TaskManagers on 4 emulated nodes,
 # once with unlimited nodes and once with the Raspberry Pi 3 profile (1 CPU, 1 GiB per node); in
 # both, each instance also runs under its catalog role's own CPU and memory limits.
-# Prints a table per video (both times, the overhead, target <= 5 %, and Pi 3 / unlimited) and
+# The bare cluster runs twice: without limits, and like-for-like with each JVM held to the CPU the
+# platform gives a Flink instance (--bare-cpu, the catalog's 1000 millicores; 0 skips it); the
+# target is judged against the like-for-like one.
+# Prints a table per video (the times, the overhead, target <= 5 %, and Pi 3 / unlimited) and
 # writes results.txt, chart.svg and report.html (self-contained) to the run's output directory.
-#   bench/flink-platform.sh [--runs N] [--parallelism P] [--profiles unlimited,rpi3] [VIDEO.avi ...]
-#   (defaults: 5 runs, parallelism 2, both profiles, the test videos megamind.avi messi.avi vtest.avi)
+#   bench/flink-platform.sh [--runs N] [--parallelism P] [--profiles unlimited,rpi3]
+#                           [--bare-cpu MILLICORES] [VIDEO.avi ...]
+#   (defaults: 5 runs, parallelism 2, both profiles, 1000, the test videos megamind.avi messi.avi
+#   vtest.avi)
 # Needs what flink-bare.sh needs, plus the master and agent (mvn -q -B install -DskipTests), root
 # (namespaces and cgroups) and the machine's emulated edge: only one runs per machine, so the
 # platform part waits while someone else's edge runs. Builds only the benchmark's own classes.
@@ -19,6 +24,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 runs=5
 parallelism=2
+bare_cpu=1000 # ServiceCatalog.flink(): a JobManager's and a TaskManager's CPU
 bare_args=()
 platform_args=()
 while [[ $# -gt 0 ]]; do
@@ -30,7 +36,10 @@ while [[ $# -gt 0 ]]; do
     --profiles)
       [[ $# -ge 2 ]] || { echo "flink-platform.sh: $1 needs a value" >&2; exit 2; }
       platform_args+=(--profiles "$2"); shift 2 ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    --bare-cpu)
+      [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || { echo "flink-platform.sh: $1 needs millicores" >&2; exit 2; }
+      bare_cpu="$2"; shift 2 ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "flink-platform.sh: unknown option $1" >&2; exit 2 ;;
     *) bare_args+=("$(realpath "$1")"); platform_args+=("$(realpath "$1")"); shift ;;
   esac
@@ -44,19 +53,37 @@ done
 
 out="$root/it/target/bench-results/flink-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
-echo "flink-platform.sh: (a) bare Flink, $runs runs per video"
+# Runs flink-bare.sh with ARGS...; copies its results to OUT_NAME. Returns 2 when there are none,
+# 1 when it reported a bad run.
+bare_baseline() { # LOG_NAME OUT_NAME ARGS...
+  local log="$out/$1" copy="$out/$2" status=0 results
+  shift 2
+  "$root/bench/flink-bare.sh" --runs "$runs" --parallelism "$parallelism" "$@" "${bare_args[@]}" |
+    tee "$log" || status=$?
+  results="$(sed -n 's/^results: //p' "$log" | tail -1)"
+  if [[ -z "$results" || ! -f "$results" ]]; then
+    echo "flink-platform.sh: flink-bare.sh $* failed (exit $status); nothing to compare with" >&2
+    return 2
+  fi
+  cp "$results" "$copy"
+  if [[ "$status" != 0 ]]; then
+    echo "flink-platform.sh: flink-bare.sh $* reported a bad run (exit $status); see $log" >&2
+    return 1
+  fi
+}
+echo "flink-platform.sh: (a) bare Flink without CPU limits, $runs runs per video"
 bare_status=0
-"$root/bench/flink-bare.sh" --runs "$runs" --parallelism "$parallelism" "${bare_args[@]}" |
-  tee "$out/bare.log" || bare_status=$?
-bare_results="$(sed -n 's/^results: //p' "$out/bare.log" | tail -1)"
-if [[ -z "$bare_results" || ! -f "$bare_results" ]]; then
-  echo "flink-platform.sh: flink-bare.sh failed (exit $bare_status); nothing to compare with" >&2
-  exit 2
+bare_baseline bare.log bare-results.txt || bare_status=$?
+[[ "$bare_status" != 2 ]] || exit 2
+boards_args=()
+if [[ "$bare_cpu" -gt 0 ]]; then
+  echo "flink-platform.sh: (a') bare Flink, each JVM held to $bare_cpu millicores"
+  boards_status=0
+  bare_baseline bare-boards.log bare-boards-results.txt --cpu-per-jvm "$bare_cpu" || boards_status=$?
+  [[ "$boards_status" != 2 ]] || exit 2
+  [[ "$boards_status" == 0 ]] || bare_status=$boards_status
+  boards_args=(--bare-boards "$out/bare-boards-results.txt")
 fi
-if [[ "$bare_status" != 0 ]]; then
-  echo "flink-platform.sh: flink-bare.sh reported a bad run (exit $bare_status); see $out/bare.log" >&2
-fi
-cp "$bare_results" "$out/bare-results.txt"
 
 echo "flink-platform.sh: (b) the platform"
 classpath_file="$root/it/target/flink-bench.classpath"
@@ -67,7 +94,7 @@ mvn -q -B ${MVN_FLAGS:-} -pl it test-compile dependency:build-classpath \
 # group), whose shutdown hooks stop the masters and edges it started.
 platform_status=0
 java -cp "$root/it/target/test-classes:$(cat "$classpath_file")" -Dmec.launcher="$root/mec-master" \
-  org.mecconpaas.it.bench.FlinkBenchmark --bare "$out/bare-results.txt" --out "$out" \
+  org.mecconpaas.it.bench.FlinkBenchmark --bare "$out/bare-results.txt" "${boards_args[@]}" --out "$out" \
   --runs "$runs" --parallelism "$parallelism" "${platform_args[@]}" || platform_status=$?
 if [[ "$bare_status" != 0 ]]; then
   exit 2

@@ -21,19 +21,32 @@ import org.mecconpaas.it.bench.PlatformRuns.VideoResult;
  * with the bare baseline's figures (platform overhead, target at most 5 %) and between the two
  * profiles. Prints a table per video and writes the tables and a chart to the output directory.
  *
- * <p>Options: {@code --bare RESULTS.txt} (required: flink-bare.sh's results), {@code --out DIR},
- * {@code --runs N} (5), {@code --parallelism P} (2), {@code --profiles unlimited,rpi3} (both), then
- * videos (default: the test videos megamind, messi, vtest). Exit code 0 every target met, 1 one
- * missed, 2 the run failed. Needs the system property {@code mec.launcher}.
+ * <p>Options: {@code --bare RESULTS.txt} (required: flink-bare.sh's results), {@code --bare-boards
+ * RESULTS.txt} (flink-bare.sh --cpu-per-jvm: the like-for-like baseline), {@code --out DIR}, {@code
+ * --runs N} (5), {@code --parallelism P} (2), {@code --profiles unlimited,rpi3} (both), then videos
+ * (default: the test videos megamind, messi, vtest). Exit code 0 every target met, 1 one missed, 2
+ * the run failed. Needs the system property {@code mec.launcher}.
  */
 public final class FlinkBenchmark {
   static final double OVERHEAD_TARGET_PERCENT = 5;
   private static final Duration RUN_LIMIT = Duration.ofHours(2);
   private static final Duration CLUSTER_LIMIT = Duration.ofMinutes(5);
 
-  /** The parsed command line. */
+  /**
+   * The parsed command line.
+   *
+   * @param bare flink-bare.sh's results without CPU limits
+   * @param bareBoards flink-bare.sh's results with each JVM held to a Flink instance's CPU (the
+   *     like-for-like baseline the target is judged against), or null
+   */
   record Options(
-      Path bare, Path out, int runs, int parallelism, List<Profile> profiles, List<Path> videos) {}
+      Path bare,
+      Path bareBoards,
+      Path out,
+      int runs,
+      int parallelism,
+      List<Profile> profiles,
+      List<Path> videos) {}
 
   private final Path launcher;
   private final Options options;
@@ -65,6 +78,8 @@ public final class FlinkBenchmark {
 
   int run() throws Exception {
     BareBaseline bare = BareBaseline.read(options.bare());
+    BareBaseline bareBoards =
+        options.bareBoards() == null ? null : BareBaseline.read(options.bareBoards());
     FaceDetectionFiles files = FaceDetectionFiles.of(launcher);
     List<Path> videos = options.videos();
     if (videos.isEmpty()) {
@@ -85,7 +100,7 @@ public final class FlinkBenchmark {
       }
     }
     FlinkReport report =
-        new FlinkReport(bare, results, clusters, options.runs(), options.parallelism());
+        new FlinkReport(bare, bareBoards, results, clusters, options.runs(), options.parallelism());
     System.out.println();
     System.out.print(report.text());
     report.write(options.out());

@@ -12,13 +12,15 @@ import org.mecconpaas.it.bench.FlinkBenchmark.Options;
 /** The command line of {@link FlinkBenchmark}. */
 final class FlinkBenchmarkOptions {
   static final String USAGE =
-      "usage: FlinkBenchmark --bare RESULTS.txt [--out DIR] [--runs N] [--parallelism P]"
+      "usage: FlinkBenchmark --bare RESULTS.txt [--bare-boards RESULTS.txt] [--out DIR] [--runs N]"
+          + " [--parallelism P]"
           + " [--profiles unlimited,rpi3] [VIDEO.avi ...]";
 
   private FlinkBenchmarkOptions() {}
 
   static Options parse(String... args) {
     Path bare = null;
+    Path bareBoards = null;
     Path out = null;
     int runs = 5;
     int parallelism = 2;
@@ -36,6 +38,7 @@ final class FlinkBenchmarkOptions {
       String value = args[++i];
       switch (arg) {
         case "--bare" -> bare = Path.of(value).toAbsolutePath();
+        case "--bare-boards" -> bareBoards = Path.of(value).toAbsolutePath();
         case "--out" -> out = Path.of(value).toAbsolutePath();
         case "--runs" -> runs = positive(arg, value);
         case "--parallelism" -> parallelism = positive(arg, value);
@@ -50,7 +53,7 @@ final class FlinkBenchmarkOptions {
       String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       out = Path.of("it", "target", "bench-results", "flink-" + stamp).toAbsolutePath();
     }
-    return new Options(bare, out, runs, parallelism, profiles, List.copyOf(videos));
+    return new Options(bare, bareBoards, out, runs, parallelism, profiles, List.copyOf(videos));
   }
 
   private static List<Profile> profiles(String value) {
