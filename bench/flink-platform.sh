@@ -5,9 +5,10 @@
 # a real master's REST API, a Flink service of 1 JobManager + 2 TaskManagers on 4 emulated nodes,
 # once with unlimited nodes and once with the Raspberry Pi 3 profile (1 CPU, 1 GiB per node); in
 # both, each instance also runs under its catalog role's own CPU and memory limits.
-# The bare cluster runs twice: without limits, and like-for-like with each JVM held to the CPU the
-# platform gives a Flink instance (--bare-cpu, the catalog's 1000 millicores; 0 skips it); the
-# target is judged against the like-for-like one.
+# The bare cluster runs twice: without limits on loopback, and like-for-like: each JVM on its own
+# emulated board (a network namespace with the edge's 100 Mbit/s links) and held to the CPU the
+# platform gives a Flink instance (--bare-cpu, the catalog's 1000 millicores; 0 skips this run);
+# the target is judged against the like-for-like one.
 # Prints a table per video (the times, the overhead, target <= 5 %, and Pi 3 / unlimited) and
 # writes results.txt, chart.svg and report.html (self-contained) to the run's output directory.
 #   bench/flink-platform.sh [--runs N] [--parallelism P] [--profiles unlimited,rpi3]
@@ -77,9 +78,10 @@ bare_baseline bare.log bare-results.txt || bare_status=$?
 [[ "$bare_status" != 2 ]] || exit 2
 boards_args=()
 if [[ "$bare_cpu" -gt 0 ]]; then
-  echo "flink-platform.sh: (a') bare Flink, each JVM held to $bare_cpu millicores"
+  echo "flink-platform.sh: (a') bare Flink on emulated boards, each JVM held to $bare_cpu millicores"
   boards_status=0
-  bare_baseline bare-boards.log bare-boards-results.txt --cpu-per-jvm "$bare_cpu" || boards_status=$?
+  bare_baseline bare-boards.log bare-boards-results.txt --cpu-per-jvm "$bare_cpu" --boards ||
+    boards_status=$?
   [[ "$boards_status" != 2 ]] || exit 2
   [[ "$boards_status" == 0 ]] || bare_status=$boards_status
   boards_args=(--bare-boards "$out/bare-boards-results.txt")

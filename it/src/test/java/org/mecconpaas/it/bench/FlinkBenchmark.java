@@ -22,10 +22,10 @@ import org.mecconpaas.it.bench.PlatformRuns.VideoResult;
  * profiles. Prints a table per video and writes the tables and a chart to the output directory.
  *
  * <p>Options: {@code --bare RESULTS.txt} (required: flink-bare.sh's results), {@code --bare-boards
- * RESULTS.txt} (flink-bare.sh --cpu-per-jvm: the like-for-like baseline), {@code --out DIR}, {@code
- * --runs N} (5), {@code --parallelism P} (2), {@code --profiles unlimited,rpi3} (both), then videos
- * (default: the test videos megamind, messi, vtest). Exit code 0 every target met, 1 one missed, 2
- * the run failed. Needs the system property {@code mec.launcher}.
+ * RESULTS.txt} (flink-bare.sh --cpu-per-jvm --boards: the like-for-like baseline), {@code --out
+ * DIR}, {@code --runs N} (5), {@code --parallelism P} (2), {@code --profiles unlimited,rpi3}
+ * (both), then videos (default: the test videos megamind, messi, vtest). Exit code 0 every target
+ * met, 1 one missed, 2 the run failed. Needs the system property {@code mec.launcher}.
  */
 public final class FlinkBenchmark {
   static final double OVERHEAD_TARGET_PERCENT = 5;
@@ -36,8 +36,8 @@ public final class FlinkBenchmark {
    * The parsed command line.
    *
    * @param bare flink-bare.sh's results without CPU limits
-   * @param bareBoards flink-bare.sh's results with each JVM held to a Flink instance's CPU (the
-   *     like-for-like baseline the target is judged against), or null
+   * @param bareBoards flink-bare.sh's results with each JVM on an emulated board and held to a
+   *     Flink instance's CPU (the like-for-like baseline the target is judged against), or null
    */
   record Options(
       Path bare,

@@ -14,13 +14,14 @@ import org.mecconpaas.it.bench.PlatformRuns.VideoResult;
  * The Flink benchmark's figures: a table per video (bare, platform on unlimited nodes, platform on
  * Pi 3 nodes; the overhead against bare and the Pi 3 / unlimited ratio), the clusters' facts, and a
  * chart. The overhead target applies to the platform on unlimited nodes; without that case, to the
- * Pi 3 one. It is judged against the like-for-like baseline when there is one (bare JVMs held to
- * the CPU the platform gives each Flink instance), else against bare Flink without limits; the
- * overhead against the other is printed beside it.
+ * Pi 3 one. It is judged against the like-for-like baseline when there is one (bare JVMs on
+ * emulated boards with the edge's links, held to the CPU the platform gives each Flink instance),
+ * else against bare Flink on loopback without limits; the overhead against the other is printed
+ * beside it.
  */
 final class FlinkReport {
   private static final String ROW = "  %-34s %8s %8s %8s %12s  %s%n";
-  private static final String LIKE_FOR_LIKE = "same CPU per JVM";
+  private static final String LIKE_FOR_LIKE = "same CPU and links";
 
   private final BareBaseline bare;
   private final BareBaseline bareBoards;
@@ -60,7 +61,10 @@ final class FlinkReport {
     }
     describe(text, "bare baseline (bench/flink-bare.sh)", bare);
     if (bareBoards != null) {
-      describe(text, "like-for-like bare baseline (bench/flink-bare.sh --cpu-per-jvm)", bareBoards);
+      describe(
+          text,
+          "like-for-like bare baseline (bench/flink-bare.sh --cpu-per-jvm --boards)",
+          bareBoards);
     }
     for (List<VideoResult> measured : results.values()) {
       measured.forEach(r -> r.problems().forEach(p -> text.append(r.video() + ": " + p + "\n")));
