@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The "bare" baseline of the evaluation: the face-detection job on a Flink session cluster started
 # by hand, without the platform. Starts 1 JobManager and 2 TaskManagers (1 slot each) on 127.0.0.1
-# (or each on an emulated board: --boards) from the middleware the platform ships (images/middleware: flink/lib + the OpenCV jar), submits
-# the job jar over REST for each test video RUNS times, and prints the processing time per video:
-# Flink's job duration, min and max of the runs dropped, mean of the rest (as in the paper).
+# (or each on an emulated board: --boards) from the middleware the platform ships
+# (images/middleware: flink/lib + the OpenCV jar), submits the job jar over REST for each test
+# video RUNS times, and prints the processing time per video: Flink's job duration, min and max of
+# the runs dropped, mean of the rest (as in the paper).
 #   bench/flink-bare.sh [--runs N] [--parallelism P] [--cpu-per-jvm MILLICORES] [--boards]
 #                       [VIDEO.avi ...]
 #   (defaults: 5 runs, parallelism 2, no CPU limit, the test videos megamind.avi messi.avi vtest.avi)
@@ -16,8 +17,9 @@
 #   mvn -q -B -pl images/middleware package                       # flink/lib and opencv/
 #   mvn -q -B -f examples/face-detection/pom.xml package -DskipTests   # the job jar
 #   Debian packages ffmpeg, opencv-data, curl, python3 (JSON and the statistics)
-# Ports (127.0.0.1 only): REST $FLINK_BARE_REST_PORT (18481), JobManager RPC $FLINK_BARE_RPC_PORT
-# (16423); everything else on ports the kernel picks. Every process it starts is stopped on exit.
+# Ports (127.0.0.1 only, or the boards' addresses): REST $FLINK_BARE_REST_PORT (18481), JobManager
+# RPC $FLINK_BARE_RPC_PORT (16423); everything else on ports the kernel picks. Every process,
+# cgroup and namespace it makes is removed on exit.
 # Logs, configuration and job outputs: examples/face-detection/target/bench/bare-<timestamp>/.
 # Exit code: 0 every run finished with one CSV row per frame, 1 otherwise.
 set -euo pipefail
@@ -34,7 +36,7 @@ while [[ $# -gt 0 ]]; do
     --parallelism) parallelism="$2"; shift 2 ;;
     --cpu-per-jvm) cpu_per_jvm="$2"; shift 2 ;;
     --boards) boards=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "flink-bare.sh: unknown option $1" >&2; exit 2 ;;
     *) videos+=("$(realpath "$1")"); shift ;;
   esac
@@ -73,8 +75,10 @@ if [[ ${#videos[@]} -eq 0 ]]; then
 fi
 
 # the JVMs' addresses: loopback, or one emulated board each
+board_names=(jm tm1 tm2)
+board_ips=(10.78.0.11 10.78.0.12 10.78.0.13)
 if [[ "$boards" == 1 ]]; then
-  jm_ip=10.78.0.11 tm_ips=(10.78.0.12 10.78.0.13)
+  jm_ip=${board_ips[0]} tm_ips=("${board_ips[@]:1}")
 else
   jm_ip=127.0.0.1 tm_ips=(127.0.0.1 127.0.0.1)
 fi
@@ -149,7 +153,6 @@ stop_all() {
 # as the emulated edge shapes a board's link (EdgePlan: tbf 100mbit, burst 128kb, latency 50ms)
 bridge=mecbare0
 boards_made=0 # only what this run made is taken down
-board_names=(jm tm1 tm2)
 boards_up() {
   local i ns veth tbf=(root tbf rate 100mbit burst 128kb latency 50ms)
   if ip link show "$bridge" >/dev/null 2>&1; then
@@ -166,7 +169,7 @@ boards_up() {
     ip link add "$veth" type veth peer name eth0 netns "$ns"
     ip link set "$veth" master "$bridge"
     ip link set "$veth" up
-    ip -n "$ns" addr add "$(board_ip "$i")/24" dev eth0
+    ip -n "$ns" addr add "${board_ips[$i]}/24" dev eth0
     ip -n "$ns" link set lo up
     ip -n "$ns" link set eth0 up
     tc qdisc add dev "$veth" "${tbf[@]}"
@@ -181,9 +184,6 @@ boards_down() {
     ip link del "mecbare-$name" 2>/dev/null || true
   done
   ip link del "$bridge" 2>/dev/null || true
-}
-board_ip() { # INDEX in board_names
-  echo "10.78.0.$((11 + $1))"
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
