@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,26 @@ import org.mecconpaas.it.bench.PlatformRuns.VideoResult;
  */
 final class FlinkReport {
   private static final String ROW = "  %-34s %8s %8s %8s %12s  %s%n";
-  private static final String LIKE_FOR_LIKE = "same CPU and links";
 
-  private final BareBaseline bare;
-  private final BareBaseline bareBoards;
+  /**
+   * A bare baseline as the report shows it.
+   *
+   * @param setup what sets it apart, after "bare Flink, " in the tables and the chart
+   * @param title the heading of its description
+   */
+  private record Baseline(String setup, String title, BareBaseline results) {
+    BareBaseline.Row row(String video) {
+      return results.videos().get(video);
+    }
+
+    String label() {
+      return "bare Flink, " + setup;
+    }
+  }
+
+  /** The bare baselines in the order they are shown; the last is the reference. */
+  private final List<Baseline> baselines;
+
   private final Map<Profile, List<VideoResult>> results;
   private final Map<Profile, List<String>> clusters;
   private final int runs;
@@ -37,8 +54,16 @@ final class FlinkReport {
       Map<Profile, List<String>> clusters,
       int runs,
       int parallelism) {
-    this.bare = bare;
-    this.bareBoards = bareBoards;
+    List<Baseline> shown = new ArrayList<>();
+    shown.add(new Baseline("no CPU limit", "bare baseline (bench/flink-bare.sh)", bare));
+    if (bareBoards != null) {
+      shown.add(
+          new Baseline(
+              "same CPU and links",
+              "like-for-like bare baseline (bench/flink-bare.sh --cpu-per-jvm --boards)",
+              bareBoards));
+    }
+    this.baselines = List.copyOf(shown);
     this.results = results;
     this.clusters = clusters;
     this.runs = runs;
@@ -59,12 +84,10 @@ final class FlinkReport {
       text.append(format("%nplatform, %s:%n", cluster.getKey().description));
       cluster.getValue().forEach(fact -> text.append("  ").append(fact).append('\n'));
     }
-    describe(text, "bare baseline (bench/flink-bare.sh)", bare);
-    if (bareBoards != null) {
-      describe(
-          text,
-          "like-for-like bare baseline (bench/flink-bare.sh --cpu-per-jvm --boards)",
-          bareBoards);
+    for (Baseline baseline : baselines) {
+      text.append(format("%n%s:%n", baseline.title()));
+      baseline.results().header().forEach(line -> text.append("  ").append(line).append('\n'));
+      baseline.results().footer().forEach(line -> text.append("  ").append(line).append('\n'));
     }
     for (List<VideoResult> measured : results.values()) {
       measured.forEach(r -> r.problems().forEach(p -> text.append(r.video() + ": " + p + "\n")));
@@ -72,15 +95,9 @@ final class FlinkReport {
     return text.toString();
   }
 
-  private static void describe(StringBuilder text, String title, BareBaseline baseline) {
-    text.append(format("%n%s:%n", title));
-    baseline.header().forEach(line -> text.append("  ").append(line).append('\n'));
-    baseline.footer().forEach(line -> text.append("  ").append(line).append('\n'));
-  }
-
   private String videoTable(String video) {
-    BareBaseline.Row baseline = bare.videos().get(video);
-    BareBaseline.Row reference = reference().videos().get(video);
+    BareBaseline.Row first = baselines.get(0).row(video);
+    BareBaseline.Row reference = reference().row(video);
     StringBuilder table = new StringBuilder();
     VideoResult any = result(targetProfile(), video);
     table.append(
@@ -88,12 +105,11 @@ final class FlinkReport {
             "%s: %d frames, faces in %s (bare) / %d (platform)%n",
             video,
             any.frames(),
-            baseline == null ? "?" : baseline.framesWithFaces(),
+            first == null ? "?" : first.framesWithFaces(),
             any.framesWithFaces()));
     table.append(format(ROW, "setup", "mean", "min", "max", "submit->end", "vs bare"));
-    appendBareRow(table, "bare Flink, no CPU limit", baseline);
-    if (bareBoards != null) {
-      appendBareRow(table, "bare Flink, " + LIKE_FOR_LIKE, bareBoards.videos().get(video));
+    for (Baseline baseline : baselines) {
+      appendBareRow(table, baseline.label(), baseline.row(video));
     }
     for (Profile profile : results.keySet()) {
       VideoResult result = result(profile, video);
@@ -109,8 +125,13 @@ final class FlinkReport {
                   FlinkBenchmark.OVERHEAD_TARGET_PERCENT,
                   overhead <= FlinkBenchmark.OVERHEAD_TARGET_PERCENT ? "PASS" : "MISS");
         }
-        if (reference != baseline && baseline != null) {
-          versus += format("; %+.1f %% against no CPU limit", overheadPercent(baseline, result));
+        for (Baseline other : baselines.subList(0, baselines.size() - 1)) {
+          if (other.row(video) != null) {
+            versus +=
+                format(
+                    "; %+.1f %% against %s",
+                    overheadPercent(other.row(video), result), other.setup());
+          }
         }
       }
       table.append(
@@ -154,7 +175,7 @@ final class FlinkReport {
         && results.get(target).stream()
             .allMatch(
                 r -> {
-                  BareBaseline.Row baseline = reference().videos().get(r.video());
+                  BareBaseline.Row baseline = reference().row(r.video());
                   return baseline != null
                       && overheadPercent(baseline, r) <= FlinkBenchmark.OVERHEAD_TARGET_PERCENT;
                 });
@@ -187,14 +208,11 @@ final class FlinkReport {
     TimesChart chart =
         new TimesChart("Face detection: Flink job duration per video (" + runs + " runs)");
     for (VideoResult reference : results.values().stream().findFirst().orElse(List.of())) {
-      BareBaseline.Row baseline = bare.videos().get(reference.video());
-      if (baseline != null) {
-        chart.add("bare Flink, no CPU limit", reference.video(), baseline.flinkMillis());
-      }
-      BareBaseline.Row boards =
-          bareBoards == null ? null : bareBoards.videos().get(reference.video());
-      if (boards != null) {
-        chart.add("bare Flink, " + LIKE_FOR_LIKE, reference.video(), boards.flinkMillis());
+      for (Baseline baseline : baselines) {
+        BareBaseline.Row row = baseline.row(reference.video());
+        if (row != null) {
+          chart.add(baseline.label(), reference.video(), row.flinkMillis());
+        }
       }
       for (Profile profile : results.keySet()) {
         chart.add(
@@ -207,8 +225,8 @@ final class FlinkReport {
   }
 
   /** The baseline the target is judged against. */
-  private BareBaseline reference() {
-    return bareBoards != null ? bareBoards : bare;
+  private Baseline reference() {
+    return baselines.get(baselines.size() - 1);
   }
 
   private Profile targetProfile() {
