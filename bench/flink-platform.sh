@@ -10,7 +10,9 @@
 # platform gives a Flink instance (--bare-cpu, the catalog's 1000 millicores; 0 skips this run);
 # the target is judged against the like-for-like one.
 # Prints a table per video (the times, the overhead, target <= 5 %, and Pi 3 / unlimited) and
-# writes results.txt, chart.svg and report.html (self-contained) to the run's output directory.
+# writes results.txt, chart.svg and report.html (self-contained) to the run's output directory,
+# and the platform's times per profile (platform-PROFILE-results.txt) for bench/flink-summary.sh,
+# which pools several runs: one run's means move by a few percent from run to run.
 #   bench/flink-platform.sh [--runs N] [--parallelism P] [--profiles unlimited,rpi3]
 #                           [--bare-cpu MILLICORES] [VIDEO.avi ...]
 #   (defaults: 5 runs, parallelism 2, both profiles, 1000, the test videos megamind.avi messi.avi
@@ -40,7 +42,7 @@ while [[ $# -gt 0 ]]; do
     --bare-cpu)
       [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || { echo "flink-platform.sh: $1 needs millicores" >&2; exit 2; }
       bare_cpu="$2"; shift 2 ;;
-    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "flink-platform.sh: unknown option $1" >&2; exit 2 ;;
     *) bare_args+=("$(realpath "$1")"); platform_args+=("$(realpath "$1")"); shift ;;
   esac

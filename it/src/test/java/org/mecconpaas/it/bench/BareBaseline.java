@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The bare-Flink baseline as {@code bench/flink-bare.sh} wrote it to its {@code results.txt}: a
- * header, then per video {@code name frames w/faces time(ms) min max submit->done}.
+ * header, then per video {@code name frames w/faces time(ms) min max submit->done}. The platform's
+ * side of a run is written in the same table ({@link #table}), so that {@link FlinkRunsSummary}
+ * reads both with {@link #read}.
  *
  * @param header the script's description of its cluster and the load at its start
  * @param videos per video name, in the script's order
@@ -19,6 +22,40 @@ record BareBaseline(List<String> header, Map<String, Row> videos, List<String> f
 
   /** One video's line. */
   record Row(int frames, int framesWithFaces, JobTimes flinkMillis, long submitToEndMillis) {}
+
+  /** flink-bare.sh's column layout (its printf), heading and rows alike. */
+  private static final String COLUMNS = "%-16s %7s %8s %10s %9s %9s %14s%n";
+
+  /** The table as flink-bare.sh writes it: the header lines, the heading, a row per video. */
+  static String table(List<String> header, Map<String, Row> videos) {
+    StringBuilder text = new StringBuilder();
+    header.forEach(line -> text.append(line).append('\n'));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            COLUMNS,
+            "video",
+            "frames",
+            "w/faces",
+            "time(ms)",
+            "min",
+            "max",
+            "submit->done"));
+    videos.forEach(
+        (video, row) ->
+            text.append(
+                String.format(
+                    Locale.ROOT,
+                    COLUMNS,
+                    video,
+                    row.frames(),
+                    row.framesWithFaces(),
+                    row.flinkMillis().trimmedMean(),
+                    row.flinkMillis().min(),
+                    row.flinkMillis().max(),
+                    row.submitToEndMillis())));
+    return text.toString();
+  }
 
   static BareBaseline read(Path results) throws IOException {
     List<String> lines = Files.readAllLines(results);

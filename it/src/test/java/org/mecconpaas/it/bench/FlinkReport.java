@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -186,9 +187,37 @@ final class FlinkReport {
         || results.values().stream().flatMap(List::stream).anyMatch(r -> !r.problems().isEmpty());
   }
 
-  /** Writes results.txt, chart.svg and report.html (the text and the chart in one page). */
+  /**
+   * Writes results.txt, chart.svg and report.html (the text and the chart in one page), and per
+   * profile platform-PROFILE-results.txt, the platform's times in flink-bare.sh's table (what
+   * bench/flink-summary.sh pools over runs).
+   */
   void write(Path dir) throws IOException {
     Files.createDirectories(dir);
+    for (Map.Entry<Profile, List<VideoResult>> measured : results.entrySet()) {
+      Map<String, BareBaseline.Row> rows = new LinkedHashMap<>();
+      measured
+          .getValue()
+          .forEach(
+              r ->
+                  rows.put(
+                      r.video(),
+                      new BareBaseline.Row(
+                          r.frames(),
+                          r.framesWithFaces(),
+                          r.flinkMillis(),
+                          r.submitToEndMillis().trimmedMean())));
+      Files.writeString(
+          dir.resolve(platformResultsFile(measured.getKey())),
+          BareBaseline.table(
+              List.of(
+                  format(
+                      "Face detection through the platform, %s; parallelism %d, %d runs per"
+                          + " video",
+                      measured.getKey().description, parallelism, runs)),
+              rows),
+          StandardCharsets.UTF_8);
+    }
     String text = text();
     String svg = chart().svg();
     Files.writeString(dir.resolve("results.txt"), text, StandardCharsets.UTF_8);
@@ -245,6 +274,11 @@ final class FlinkReport {
   private static double overheadPercent(BareBaseline.Row baseline, VideoResult result) {
     long bareMillis = baseline.flinkMillis().trimmedMean();
     return 100.0 * (result.flinkMillis().trimmedMean() - bareMillis) / bareMillis;
+  }
+
+  /** The file {@link #write} puts a profile's times in. */
+  static String platformResultsFile(Profile profile) {
+    return "platform-" + profile.name().toLowerCase(Locale.ROOT) + "-results.txt";
   }
 
   private static String label(Profile profile) {
