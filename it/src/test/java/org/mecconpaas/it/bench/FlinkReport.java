@@ -24,6 +24,11 @@ import org.mecconpaas.it.bench.PlatformRuns.VideoResult;
 final class FlinkReport {
   private static final String ROW = "  %-34s %8s %8s %8s %12s  %s%n";
 
+  /** The baselines' setups, as the tables and bench/flink-summary.sh name them. */
+  static final String NO_LIMIT = "no CPU limit";
+
+  static final String LIKE_FOR_LIKE = "same CPU and links";
+
   /**
    * A bare baseline as the report shows it.
    *
@@ -56,11 +61,11 @@ final class FlinkReport {
       int runs,
       int parallelism) {
     List<Baseline> shown = new ArrayList<>();
-    shown.add(new Baseline("no CPU limit", "bare baseline (bench/flink-bare.sh)", bare));
+    shown.add(new Baseline(NO_LIMIT, "bare baseline (bench/flink-bare.sh)", bare));
     if (bareBoards != null) {
       shown.add(
           new Baseline(
-              "same CPU and links",
+              LIKE_FOR_LIKE,
               "like-for-like bare baseline (bench/flink-bare.sh --cpu-per-jvm --boards)",
               bareBoards));
     }

@@ -85,9 +85,9 @@ final class FlinkRunsSummary {
     for (Path dir : runDirs) {
       String run = dir.getFileName().toString();
       Path boards = dir.resolve("bare-boards-results.txt");
-      Path baselineFile = Files.isRegularFile(boards) ? boards : dir.resolve("bare-results.txt");
-      String baseline = Files.isRegularFile(boards) ? "same CPU and links" : "no CPU limit";
-      BareBaseline bare = readTable(baselineFile);
+      boolean likeForLike = Files.isRegularFile(boards);
+      String baseline = likeForLike ? FlinkReport.LIKE_FOR_LIKE : FlinkReport.NO_LIMIT;
+      BareBaseline bare = readTable(likeForLike ? boards : dir.resolve("bare-results.txt"));
       BareBaseline platform = readTable(dir.resolve(FlinkReport.platformResultsFile(profile)));
       if (byVideo.isEmpty()) {
         platform.videos().keySet().forEach(v -> byVideo.put(v, new ArrayList<>()));
